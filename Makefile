@@ -1,0 +1,66 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a step of theirs.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MANAGE_DEV := DEBUG=true $(PY) manage.py
+# Tests use config.test_settings (pyproject.toml); manage.py checks below use the same.
+MANAGE_TEST := DJANGO_SETTINGS_MODULE=config.test_settings $(PY) manage.py
+PYTEST := $(PY) -m pytest
+DEMO_CENTRES ?= 3
+DEMO_EMPLOYEES ?= 40
+
+.PHONY: run test venv system-deps-run system-deps-test lint messages compilemessages test-sqlite test-postgres test-browser bench load clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip >/dev/null
+	@$(PYTHON) scripts/requirements.py dev > $(VENV)/requirements.txt
+	$(PY) -m pip install -q -c requirements.lock -r $(VENV)/requirements.txt
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+system-deps-run:
+	@scripts/system-deps.sh run
+
+system-deps-test:
+	@scripts/system-deps.sh test
+
+compilemessages: $(STAMP)
+	@$(MANAGE_DEV) compilemessages --ignore=.venv --ignore=var -v 0
+
+# Regenerate the kk and ru catalogues from the code (then translate the new entries).
+messages: $(STAMP)
+	$(MANAGE_DEV) makemessages -l kk -l ru -l en --ignore=.venv --ignore=var --ignore=tests --no-obsolete
+
+run: system-deps-run $(STAMP) compilemessages
+	@mkdir -p var
+	@$(MANAGE_DEV) migrate --no-input -v 0
+	@$(MANAGE_DEV) load_catalogue
+	@$(MANAGE_DEV) seed_demo --centres $(DEMO_CENTRES) --employees-per-centre $(DEMO_EMPLOYEES) --if-empty
+	@$(MANAGE_DEV) demo_users
+	$(MANAGE_DEV) runserver 127.0.0.1:$(PORT)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(MANAGE_TEST) check
+	$(MANAGE_TEST) makemigrations --check --dry-run
+
+test-sqlite: $(STAMP) compilemessages
+	@echo "== pytest on SQLite =="
+	$(PYTEST) -m "not browser" -q
+
+test-postgres: $(STAMP) compilemessages
+	@echo "== pytest on PostgreSQL 15 =="
+	scripts/with-postgres.sh $(PYTEST) -m "not browser" -q
+
+test-browser: $(STAMP) compilemessages
+	@echo "== browser tests (headless Chromium) =="
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PYTEST) -m browser -q --screenshot=only-on-failure --output=var/test-artifacts
+
+test: system-deps-test lint test-sqlite test-postgres test-browser
+
+clean:
+	rm -rf var/test-artifacts var/test-media

@@ -1,0 +1,67 @@
+"""The one place that answers which centres a user may see and change. Every view and export uses it.
+
+- superusers and committee analysts see every centre (analysts read only);
+- HR officers and directors see the centres they are linked to (Centre.users);
+- HR officers change records of their centres; directors review and approve; catalogue editors have no
+  staffing access at all.
+A record outside the user's scope is answered with 404, so its existence is not revealed.
+"""
+
+from django.http import Http404
+
+from accounts.roles import CENTRE_DIRECTOR, COMMITTEE_ANALYST, HR_OFFICER, has_role
+
+
+def sees_all_centres(user) -> bool:
+    return has_role(user, COMMITTEE_ANALYST)
+
+
+def may_see_staff(user) -> bool:
+    return has_role(user, HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)
+
+
+def visible_centres(user):
+    from staffing.models import Centre
+
+    if not user.is_authenticated or not may_see_staff(user):
+        return Centre.objects.none()
+    if sees_all_centres(user):
+        return Centre.objects.all()
+    return Centre.objects.filter(users=user)
+
+
+def changeable_centres(user):
+    from staffing.models import Centre
+
+    if user.is_superuser:
+        return Centre.objects.all()
+    if not has_role(user, HR_OFFICER):
+        return Centre.objects.none()
+    return Centre.objects.filter(users=user)
+
+
+def directed_centres(user):
+    """Centres whose attestation sessions this user approves as director."""
+    from staffing.models import Centre
+
+    if user.is_superuser:
+        return Centre.objects.all()
+    if not has_role(user, CENTRE_DIRECTOR):
+        return Centre.objects.none()
+    return Centre.objects.filter(users=user)
+
+
+def visible_employees(user):
+    from staffing.models import Employee
+
+    if sees_all_centres(user):
+        return Employee.objects.all()
+    return Employee.objects.filter(centre__in=visible_centres(user))
+
+
+def get_visible_or_404(queryset, **lookup):
+    """Fetch one record from an already scoped queryset; anything outside the scope is a 404."""
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404 from None

@@ -1,0 +1,5 @@
+from accounts.navigation import menu_for
+
+
+def navigation(request):
+    return {"menu": menu_for(request.user) if request.user.is_authenticated else []}

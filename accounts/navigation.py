@@ -1,0 +1,31 @@
+"""The menu: each entry names the roles that may use it, so a user never sees a link they cannot open."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import CATALOGUE_EDITOR, has_role
+
+EVERYONE = None
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    url_name: str
+    label: str
+    roles: tuple[str, ...] | None
+
+
+MENU = (
+    MenuEntry("positions:list", _("Positions"), EVERYONE),
+    MenuEntry("admin:index", _("Catalogue editing"), (CATALOGUE_EDITOR,)),
+)
+
+
+def menu_for(user) -> list[dict]:
+    entries = []
+    for entry in MENU:
+        if entry.roles is EVERYONE or has_role(user, *entry.roles):
+            entries.append({"url": reverse(entry.url_name), "label": entry.label, "name": entry.url_name})
+    return entries

@@ -1,0 +1,50 @@
+"""The four roles of the product, kept as Django groups (created by migration 0001).
+
+Superusers can do everything. What each role may see and change is decided in accounts.access;
+which model permissions each role gets in the admin is decided here.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+CATALOGUE_EDITOR = "catalogue_editor"
+HR_OFFICER = "hr_officer"
+CENTRE_DIRECTOR = "centre_director"
+COMMITTEE_ANALYST = "committee_analyst"
+
+ROLES = (CATALOGUE_EDITOR, HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)
+
+ROLE_LABELS = {
+    CATALOGUE_EDITOR: _("Catalogue editor"),
+    HR_OFFICER: _("HR officer"),
+    CENTRE_DIRECTOR: _("Centre director"),
+    COMMITTEE_ANALYST: _("Committee analyst"),
+}
+
+# Catalogue editors amend the catalogue in the admin: these models, all four permissions.
+CATALOGUE_EDITOR_MODELS = {
+    "positions": ["legalact", "clauseversion", "requirement", "educationfield", "position", "clause"],
+}
+
+
+def roles_of(user) -> frozenset[str]:
+    """The role codes of a user, read once per request and kept on the user object."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_role_codes", None)
+    if cached is None:
+        cached = frozenset(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+        user._role_codes = cached
+    return cached
+
+
+def has_role(user, *roles: str) -> bool:
+    return user.is_superuser or bool(roles_of(user) & set(roles))
+
+
+def grant_role_permissions(**kwargs):
+    from django.contrib.auth.models import Group, Permission
+
+    editors, _created = Group.objects.get_or_create(name=CATALOGUE_EDITOR)
+    for app_label, models in CATALOGUE_EDITOR_MODELS.items():
+        permissions = Permission.objects.filter(content_type__app_label=app_label, content_type__model__in=models)
+        editors.permissions.add(*permissions)
