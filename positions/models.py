@@ -191,8 +191,10 @@ class ClauseVersion(EffectiveDated):
     )
     text_ru = models.TextField(_("official wording (Russian)"), blank=True)
     note = models.TextField(_("amendment note"), blank=True)
+    # Lower-cased wording for search: Python folds Kazakh letters; SQLite's LIKE folds only ASCII.
+    search_text = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["clause", "valid_from"]
@@ -213,6 +215,10 @@ class ClauseVersion(EffectiveDated):
 
     def __str__(self):
         return f"{self.clause} [{self.act.number}]"
+
+    def save(self, *args, **kwargs):
+        self.search_text = " ".join(filter(None, [self.text, self.text_ru])).lower()
+        super().save(*args, **kwargs)
 
     @property
     def wording_known(self) -> bool:

@@ -252,15 +252,11 @@ def _dotted_date(text: str, line: int | None) -> date:
 # --------------------------------------------------------------------------------------------
 
 # "Қазақстан Республикасы ... министрінің 2025 жылғы 24 қазандағы № 580-НҚ бұйрығы."
-_ORDER_LINE_RE = re.compile(
-    r"(?P<year>\d{4}) жылғы (?P<day>\d{1,2}) (?P<month>\w+) № ?(?P<number>\S+) бұйрығы\.?$"
-)
+_ORDER_LINE_RE = re.compile(r"(?P<year>\d{4}) жылғы (?P<day>\d{1,2}) (?P<month>\w+) № ?(?P<number>\S+) бұйрығы\.?$")
 # "1-бөлім. Жалпы ережелер"
 _SECTION_RE = re.compile(r"^(?P<number>\d+)\s*-\s*бөлім\.\s*(?P<title>.+)$")
 # "1-параграф. ...", "5 -параграф. ...", "12 - параграф. ...", "Параграф 6. ..."
-_PARAGRAPH_RE = re.compile(
-    r"^(?:(?P<n1>\d+)\s*-\s*параграф|Параграф\s+(?P<n2>\d+))\.\s*(?P<title>.+)$"
-)
+_PARAGRAPH_RE = re.compile(r"^(?:(?P<n1>\d+)\s*-\s*параграф|Параграф\s+(?P<n2>\d+))\.\s*(?P<title>.+)$")
 # "4. Лауазымдық міндеттері:" -- the item number, then the item's first абзац.
 _ITEM_RE = re.compile(r"^(?P<number>\d+)\.\s+(?P<rest>.+)$")
 
@@ -276,18 +272,13 @@ _NOTE_TAIL = (
 )
 # "5-тармақтың тоғызыншы абзацы жаңа редакцияда көзделген – ҚР Премьер-Министрінің …"
 _CLAUSE_NOTE_RE = re.compile(
-    r"^(?P<item>\d+)-тармақтың (?P<ordinal>.+?) абзацы жаңа редакцияда көзделген [–-] "
-    + _NOTE_TAIL
+    r"^(?P<item>\d+)-тармақтың (?P<ordinal>.+?) абзацы жаңа редакцияда көзделген [–-] " + _NOTE_TAIL
 )
 # "Ескерту. 12-параграфтың тақырыбы жаңа редакцияда – ҚР Премьер-Министрінің …"
-_TITLE_NOTE_RE = re.compile(
-    r"^Ескерту\. (?P<paragraph>\d+)-параграфтың тақырыбы жаңа редакцияда [–-] " + _NOTE_TAIL
-)
+_TITLE_NOTE_RE = re.compile(r"^Ескерту\. (?P<paragraph>\d+)-параграфтың тақырыбы жаңа редакцияда [–-] " + _NOTE_TAIL)
 _EFFECTIVE_ON_RE = re.compile(r"^(?P<date>\d{2}\.\d{2}\.\d{4}) бастап қолданысқа енгізіледі$")
 # The date is not in the text: "ten calendar days after the first official publication".
-_EFFECTIVE_UNKNOWN = (
-    "алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі"
-)
+_EFFECTIVE_UNKNOWN = "алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі"
 
 # A source line that ends without one of these and is followed by a line starting with a
 # lowercase letter continues the same sentence (the source breaks lines mid-sentence in
@@ -370,7 +361,7 @@ class _AnnexParser:
                 self._paragraph(lineno, text, number, match["title"])
             elif text.startswith("Ескерту."):
                 self._title_note(lineno, text)
-            elif (match := _ITEM_RE.match(text)) and self._is_item_start(lineno, match):
+            elif match := _ITEM_RE.match(text):
                 self._item(lineno, int(match["number"]), match["rest"])
             else:
                 self._clause_line(lineno, text)
@@ -378,15 +369,6 @@ class _AnnexParser:
         self._close_section(end)
         self._check_whole(end)
         return tuple(self.sections)
-
-    def _is_item_start(self, lineno: int, match: re.Match[str]) -> bool:
-        """A line "N. ..." starts an item; its number must be the next one in sequence."""
-        number = int(match["number"])
-        if number != self.next_item_number:
-            raise ParseError(
-                f"expected item {self.next_item_number}, found item number {number}", lineno
-            )
-        return True
 
     # ---- structure ----------------------------------------------------------------------
 
@@ -410,9 +392,12 @@ class _AnnexParser:
         self.paragraph = _ParagraphBuilder(number, heading, title, self.codes[number], lineno)
 
     def _item(self, lineno: int, number: int, first_clause: str) -> None:
+        # A line "N. ..." starts an item; items are numbered 1..39 throughout the annex.
+        if number != self.next_item_number:
+            raise ParseError(f"expected item {self.next_item_number}, found item number {number}", lineno)
         if self.section is None:
             raise ParseError(f"item {number} outside any section", lineno)
-        self._close_item(lineno)
+        self._close_item()
         if self.paragraph is not None:
             index = len(self.paragraph.items)
             if index >= len(PARAGRAPH_ITEM_KINDS):
@@ -512,8 +497,7 @@ class _AnnexParser:
             raise ParseError(f"unrecognised 'Ескерту.' note {text!r}", lineno)
         if int(match["paragraph"]) != paragraph.number:
             raise ParseError(
-                f"the title note names paragraph {match['paragraph']} "
-                f"but stands under paragraph {paragraph.number}",
+                f"the title note names paragraph {match['paragraph']} but stands under paragraph {paragraph.number}",
                 lineno,
             )
         paragraph.title_amendment = AmendmentNote(
@@ -527,7 +511,7 @@ class _AnnexParser:
 
     # ---- closing ------------------------------------------------------------------------
 
-    def _close_item(self, lineno: int | None) -> None:
+    def _close_item(self) -> None:
         if self.pending_note is not None:
             note, note_line = self.pending_note
             raise ParseError(
@@ -545,7 +529,7 @@ class _AnnexParser:
             self.section.items.append(item)
 
     def _close_paragraph(self, lineno: int | None) -> None:
-        self._close_item(lineno)
+        self._close_item()
         paragraph = self.paragraph
         if paragraph is None:
             return
@@ -589,15 +573,13 @@ class _AnnexParser:
         found = [p.number for s in self.sections for p in s.paragraphs]
         expected = sorted(self.codes)
         if found != expected:
-            raise ParseError(
-                f"the annex has paragraphs {found}, the catalogue expects {expected}", lineno
-            )
+            raise ParseError(f"the annex has paragraphs {found}, the catalogue expects {expected}", lineno)
 
 
 def parse_order(text: str) -> ParsedOrder:
     """Parse the order's text (see the module docstring). Raises ParseError."""
     numbered = [(index + 1, normalize_whitespace(raw)) for index, raw in enumerate(text.splitlines())]
-    non_empty = [(lineno, line) for lineno, line in numbered if line]
+    non_empty = [(lineno, line) for lineno, line in numbered if line]  # (1-based line number, text)
     if not non_empty:
         raise ParseError("the text is empty")
 
@@ -610,7 +592,7 @@ def parse_order(text: str) -> ParsedOrder:
         None,
     )
     if annex_start is None:
-        raise ParseError("the annex (\"1-бөлім. …\") was not found")
+        raise ParseError('the annex ("1-бөлім. …") was not found')
     if annex_start < 2:
         raise ParseError("no title/annex title before the annex", non_empty[annex_start][0])
 
@@ -627,7 +609,7 @@ def parse_order(text: str) -> ParsedOrder:
                 raise ParseError(f"bad order date: {exc}", lineno) from exc
             break
     if order_match is None:
-        raise ParseError("the order's number and date line (\"… № … бұйрығы.\") was not found")
+        raise ParseError('the order\'s number and date line ("… № … бұйрығы.") was not found')
 
     # The annex title is the last line before "1-бөлім".
     annex_title = non_empty[annex_start - 1][1]

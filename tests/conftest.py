@@ -3,9 +3,25 @@ import shutil
 
 import pytest
 
+from positions.services import catalogue_load
+from staffing.regions import regions_ensure
 from tests.factories import CentreFactory, UserFactory
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the official catalogue loaded (tests roll back their own changes)."""
+    with django_db_blocker.unblock():
+        catalogue_load()
+
+
+@pytest.fixture
+def reference_data(db):
+    """For transactional tests (browser), whose database is flushed after each test."""
+    regions_ensure()
+    catalogue_load()
 
 
 @pytest.fixture

@@ -1,0 +1,204 @@
+"""Catalogue editing for catalogue editors. Wordings and requirements are never edited in place: "add"
+records an amendment (the version in force is closed, the new one opens from its date)."""
+
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Position, Requirement
+from positions.services import clause_amend, requirement_amend
+
+
+@admin.register(LegalAct)
+class LegalActAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "signed_on", "published_on", "effective_on", "issuer"]
+    search_fields = ["number", "title"]
+
+
+@admin.register(Position)
+class PositionAdmin(SimpleHistoryAdmin):
+    list_display = ["paragraph", "code", "title_kk", "title_ru", "group"]
+    readonly_fields = ["code", "paragraph", "section", "group", "heading", "title_kk"]
+    fields = ["code", "paragraph", "section", "group", "heading", "title_kk", "title_ru", "title_en", "has_levels"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EducationField)
+class EducationFieldAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name_kk", "name_ru", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["code", "name_kk", "name_ru"]
+
+
+class ClauseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, clause):
+        return str(clause)
+
+
+class ClauseAmendmentForm(forms.ModelForm):
+    clause = ClauseChoiceField(
+        queryset=Clause.objects.select_related("item", "title_of").order_by("item__number", "number"),
+        label=_("clause"),
+    )
+
+    class Meta:
+        model = ClauseVersion
+        fields = ["clause", "act", "valid_from", "text", "text_ru", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["valid_from"].required = True
+        self.fields["text"].required = True
+
+    def _post_clean(self):
+        # The service validates dates against the version in force and the act; see save().
+        pass
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("clause") and cleaned.get("act") and cleaned.get("valid_from") and cleaned.get("text"):
+            try:
+                self.instance = clause_amend(
+                    clause=cleaned["clause"],
+                    act=cleaned["act"],
+                    text=cleaned["text"],
+                    valid_from=cleaned["valid_from"],
+                    text_ru=cleaned.get("text_ru", ""),
+                    note=cleaned.get("note", ""),
+                )
+            except ValidationError as error:
+                raise forms.ValidationError(error.messages) from None
+        return cleaned
+
+    def save(self, commit=True):
+        return self.instance
+
+    def save_m2m(self):
+        pass
+
+
+class ClauseVersionChangeForm(forms.ModelForm):
+    """Only the official Russian wording and the note can be filled in on a recorded version."""
+
+    class Meta:
+        model = ClauseVersion
+        fields = ["text_ru", "note"]
+
+
+@admin.register(ClauseVersion)
+class ClauseVersionAdmin(SimpleHistoryAdmin):
+    list_display = ["clause", "act", "valid_from", "valid_to", "short_text"]
+    list_filter = ["act", "clause__item__position"]
+    list_select_related = ["clause__item", "clause__title_of", "act"]
+    search_fields = ["search_text"]
+    readonly_fields = ["clause", "act", "valid_from", "valid_to", "text"]
+
+    @admin.display(description=_("wording"))
+    def short_text(self, version):
+        return (version.text or _("(not in the source)"))[:120]
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs["form"] = ClauseVersionChangeForm if obj else ClauseAmendmentForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj else []
+
+    def get_fields(self, request, obj=None):
+        if obj:
+            return ["clause", "act", "valid_from", "valid_to", "text", "text_ru", "note"]
+        return ["clause", "act", "valid_from", "text", "text_ru", "note"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            messages.info(request, _("The amendment has been recorded; the previous wording stays in the history."))
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RequirementAmendmentForm(forms.ModelForm):
+    alternatives = forms.JSONField(
+        label=_("alternatives"),
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 100, "style": "font-family: monospace"}),
+        help_text=_('A list; any one alternative satisfies the requirement. Example: [{"education": [{"levels": '
+                    '["higher", "postgraduate"], "fields": ["psychology"]}], "experience": {"years": 3, "kind": '
+                    '"category", "category": "none", "positions": ["psychologist"]}}]'),
+    )
+
+    class Meta:
+        model = Requirement
+        fields = ["position", "qualification_level", "category", "item", "act", "valid_from", "alternatives"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["valid_from"].required = True
+
+    def _post_clean(self):
+        pass
+
+    def clean(self):
+        cleaned = super().clean()
+        needed = ["position", "item", "act", "valid_from", "alternatives"]
+        if all(cleaned.get(name) is not None for name in needed):
+            try:
+                self.instance = requirement_amend(
+                    position=cleaned["position"],
+                    qualification_level=cleaned.get("qualification_level", ""),
+                    category=cleaned.get("category", ""),
+                    item=cleaned["item"],
+                    act=cleaned["act"],
+                    alternatives=cleaned["alternatives"],
+                    valid_from=cleaned["valid_from"],
+                )
+            except ValidationError as error:
+                raise forms.ValidationError(error.messages) from None
+        return cleaned
+
+    def save(self, commit=True):
+        return self.instance
+
+    def save_m2m(self):
+        pass
+
+
+@admin.register(Requirement)
+class RequirementAdmin(SimpleHistoryAdmin):
+    list_display = ["position", "qualification_level", "category", "item", "act", "valid_from", "valid_to"]
+    list_filter = ["position", "qualification_level", "category"]
+    list_select_related = ["position", "item", "act"]
+    form = RequirementAmendmentForm
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj:
+            return ["position", "qualification_level", "category", "item", "act", "valid_from", "valid_to", "pretty"]
+        return []
+
+    def get_fields(self, request, obj=None):
+        if obj:
+            return self.get_readonly_fields(request, obj)
+        return RequirementAmendmentForm.Meta.fields
+
+    @admin.display(description=_("alternatives"))
+    def pretty(self, requirement):
+        from django.utils.html import format_html
+
+        return format_html("<pre>{}</pre>", json.dumps(requirement.alternatives, ensure_ascii=False, indent=2))
+
+    def has_change_permission(self, request, obj=None):
+        # Requirement values are amended by adding a new version, never edited in place.
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
