@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import CATALOGUE_EDITOR, has_role
+from accounts.roles import CATALOGUE_EDITOR, CENTRE_DIRECTOR, COMMITTEE_ANALYST, HR_OFFICER, has_role
 
 EVERYONE = None
 
@@ -19,6 +19,10 @@ class MenuEntry:
 
 MENU = (
     MenuEntry("positions:list", _("Positions"), EVERYONE),
+    MenuEntry("staffing:employee_list", _("Employees"), (HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)),
+    MenuEntry("staffing:centre_list", _("Centres"), (HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)),
+    MenuEntry("attestation:eligibility", _("Eligibility"), (HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)),
+    MenuEntry("staffing:import", _("Import"), (HR_OFFICER,)),
     MenuEntry("admin:index", _("Catalogue editing"), (CATALOGUE_EDITOR,)),
 )
 

@@ -19,7 +19,11 @@ The rule
 5. The spans are summed component-wise and normalised with 30 days = 1 month and
    12 months = 1 year, the usual HR convention in Kazakhstan.  So a duration is
    also a number of "HR days": 360 * years + 30 * months + days, and durations
-   are compared by that number.
+   are compared by that number.  A consequence of the convention: a span whose
+   last month is a 31-day one reaches the full month a day early, because 30 days
+   already make a month.  01.01.2025 to 30.12.2025 is 11 months 30 days = 1 year,
+   so one year from 01.01.2025 is reached on 31.12.2025; one year from 01.03.2025
+   (the month before the anniversary, February, is short) on 01.03.2026.
 6. "N years of experience required" means N years 0 months 0 days.
 
 Experience is never computed by counting calendar days one by one, and

@@ -59,6 +59,7 @@ _CENTURY_SEX = {
     "5": (2000, "M"),
     "6": (2000, "F"),
 }
+_DIGIT_FOR = {v: k for k, v in _CENTURY_SEX.items()}
 
 _MESSAGES = {
     "length": "must have exactly 12 digits",
@@ -115,9 +116,9 @@ def check_digit(first11: str) -> int | None:
             "length" if set(first11) <= _DIGITS else "not_digits", first11
         )
     digits = [ord(c) - 48 for c in first11]
-    k = sum(w * d for w, d in zip(_WEIGHTS_1, digits)) % 11
+    k = sum(w * d for w, d in zip(_WEIGHTS_1, digits, strict=True)) % 11
     if k == 10:
-        k = sum(w * d for w, d in zip(_WEIGHTS_2, digits)) % 11
+        k = sum(w * d for w, d in zip(_WEIGHTS_2, digits, strict=True)) % 11
         if k == 10:
             return None
     return k
@@ -178,11 +179,8 @@ def make_iin(birth_date: date, sex: str, serial: int) -> str | None:
         raise ValueError(f"sex must be 'M' or 'F', not {sex!r}")
     if not 0 <= serial <= 9999:
         raise ValueError(f"serial must be 0-9999, not {serial!r}")
-    century = birth_date.year // 100 * 100
-    for digit, (c, s) in _CENTURY_SEX.items():
-        if c == century and s == sex:
-            break
-    else:
+    digit = _DIGIT_FOR.get((birth_date.year // 100 * 100, sex))
+    if digit is None:
         raise ValueError(f"birth year must be 1800-2099, not {birth_date.year}")
     first11 = f"{birth_date:%y%m%d}{digit}{serial:04d}"
     k = check_digit(first11)

@@ -1,3 +1,23 @@
+from django.urls import path
+
+from staffing import views
+
 app_name = "staffing"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.employee_list, name="employee_list"),
+    path("employees/<int:pk>/", views.employee_detail, name="employee"),
+    path("employees/<int:pk>/edit/", views.employee_edit, name="employee_edit"),
+    path("employees/<int:pk>/assignment/", views.employee_assign, name="employee_assign"),
+    path("employees/<int:pk>/dismiss/", views.employee_dismiss, name="employee_dismiss"),
+    path("employees/<int:pk>/restore/", views.employee_restore, name="employee_restore"),
+    path("employees/<int:pk>/education/", views.education_add, name="education_add"),
+    path("employees/<int:pk>/periods/", views.work_period_add, name="period_add"),
+    path("centres/", views.centre_list, name="centre_list"),
+    path("centres/<slug:code>/", views.centre_detail, name="centre"),
+    path("centres/<slug:code>/new/", views.employee_create, name="employee_create"),
+    path("centres/<slug:code>/export.xlsx", views.centre_export, name="centre_export"),
+    path("import/", views.import_upload, name="import"),
+    path("import/confirm/", views.import_confirm, name="import_confirm"),
+    path("import/template.xlsx", views.import_template, name="import_template"),
+]

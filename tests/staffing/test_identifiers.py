@@ -39,7 +39,7 @@ W1 = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 
 
 def first_pass(first11: str) -> int:
-    return sum(w * int(d) for w, d in zip(W1, first11)) % 11
+    return sum(w * int(d) for w, d in zip(W1, first11, strict=True)) % 11
 
 
 # --- check_digit -------------------------------------------------------------

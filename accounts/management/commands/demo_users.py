@@ -44,7 +44,7 @@ class Command(BaseCommand):
                     user.groups.add(Group.objects.get(name=role))
                 if linked and first_centre:
                     user.centres.add(first_centre)
-        self.stdout.write("Demo sign-ins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for username, role, _name, linked in DEMO_USERS:
             scope = f" — {first_centre.code}" if linked and first_centre else ""
             self.stdout.write(f"  {username:<9} {role or 'superuser'}{scope}")

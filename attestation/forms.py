@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES
+
+BLANK = [("", "—")]
+STATUS_CHOICES = [
+    ("", _("everyone")),
+    ("eligible", _("eligible now")),
+    ("30", _("eligible within 30 days")),
+    ("90", _("eligible within 90 days")),
+    ("365", _("eligible within 365 days")),
+    ("not_meeting", _("not meeting the requirements of their post")),
+]
+
+
+class EligibilityFilterForm(forms.Form):
+    on = forms.DateField(label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    centre = forms.ChoiceField(label=_("Centre"), required=False)
+    position = forms.ChoiceField(label=_("Position"), required=False)
+    qualification_level = forms.ChoiceField(label=_("Level"), required=False, choices=BLANK + LEVEL_CHOICES)
+    category = forms.ChoiceField(label=_("Category"), required=False, choices=BLANK + CATEGORY_CHOICES)
+    status = forms.ChoiceField(label=_("Show"), required=False, choices=STATUS_CHOICES)
+
+    def __init__(self, *args, centres, regions, positions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].choices = BLANK + [(c.code, c.name) for c in centres]
+        self.fields["position"].choices = BLANK + [(p.code, p.title) for p in positions]
+        if regions:
+            self.fields["region"].choices = BLANK + [(r.code, r.name) for r in regions]
+        else:
+            del self.fields["region"]

@@ -1,0 +1,128 @@
+"""The engine's reasons as sentences an HR officer reads, in the active language (kk, ru or en).
+
+Every sentence starts with the item of the order it comes from. Experience is written as years, months and
+days (staffing.experience), dates as dd.mm.yyyy.
+"""
+
+from datetime import date
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from attestation.rules import Reason
+from positions.vocabulary import CATEGORY_CHOICES, EDUCATION_LEVEL_CHOICES, LEVEL_CHOICES, SECTOR_CHOICES, label
+
+
+def _date(day: date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def _duration(value: dict) -> str:
+    return _("%(years)d y %(months)d m %(days)d d") % value
+
+
+def _years(count: int) -> str:
+    return ngettext("%(count)d year", "%(count)d years", count) % {"count": count}
+
+
+def category_label(code: str | None, position: str | None = None) -> str:
+    if position == "psychologist" and code in ("second", "first"):
+        # item 21 names the psychologist's categories II and I
+        return _("category II") if code == "second" else _("category I")
+    return label(CATEGORY_CHOICES, code) if code else _("no category")
+
+
+def post_label(params: dict, position_titles: dict[str, str]) -> str:
+    parts = [position_titles.get(params.get("position"), params.get("position") or "—")]
+    if params.get("level"):
+        parts.append(label(LEVEL_CHOICES, params["level"]))
+    if params.get("category"):
+        parts.append(category_label(params["category"], params.get("position")))
+    return ", ".join(parts)
+
+
+def _education(params: dict, field_names: dict[str, str]) -> str:
+    levels = " / ".join(label(EDUCATION_LEVEL_CHOICES, level) for level in params["levels"])
+    if not params["fields"]:
+        return levels
+    return f"{levels} ({', '.join(field_names.get(code, code) for code in params['fields'])})"
+
+
+def _experience_need(params: dict, position_titles: dict[str, str]) -> str:
+    years = _years(params["required_years"])
+    kind = params["kind"]
+    if kind == "sectors":
+        sectors = ", ".join(label(SECTOR_CHOICES, code) for code in params["sectors"])
+        return _("%(years)s of experience in: %(sectors)s") % {"years": years, "sectors": sectors}
+    if kind == "managerial":
+        return _("%(years)s in managerial posts") % {"years": years}
+    if kind == "profile":
+        return _("%(years)s in the relevant activity by the organisation's profile") % {"years": years}
+    positions = ", ".join(position_titles.get(code, code) for code in params["positions"])
+    return _("%(years)s as %(position)s in the %(category)s") % {
+        "years": years,
+        "position": positions,
+        "category": category_label(params.get("experience_category"), params.get("position")),
+    }
+
+
+def _experience_outcome(params: dict, today: date) -> str:
+    have = _duration(params["have"])
+    reached = params.get("reached_on")
+    if reached and reached <= today:
+        return _("has %(have)s, reached on %(date)s") % {"have": have, "date": _date(reached)}
+    if reached:
+        return _("has %(have)s, will be reached on %(date)s") % {"have": have, "date": _date(reached)}
+    return _("has %(have)s, not reached with the periods recorded") % {"have": have}
+
+
+def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], field_names: dict[str, str]) -> str:
+    params = reason.params
+    prefix = _("item %(item)s") % {"item": reason.item} if reason.item else _("order No. 580-НҚ")
+    alternative = ""
+    if params.get("alternatives", 1) > 1:
+        alternative = _("option %(number)d of %(count)d: ") % {"number": params["alternative"] + 1, "count": params["alternatives"]}
+    if reason.code == "no_requirement":
+        sentence = _("the order sets no requirement for %(post)s") % {"post": post_label(params, position_titles)}
+    elif reason.code == "no_ladder":
+        sentence = _("this position has no category ladder")
+    elif reason.code == "top_of_ladder":
+        sentence = _("the top of the category ladder has been reached")
+    elif reason.code in ("education", "next_education"):
+        text = {
+            (True, "education"): _("education %(education)s required: met"),
+            (False, "education"): _("education %(education)s required: not in the employee's records"),
+            (True, "next_education"): _("for the %(next)s, education %(education)s required: met"),
+            (False, "next_education"): _("for the %(next)s, education %(education)s required: not in the employee's records"),
+        }[(reason.ok, reason.code)]
+        sentence = text % {
+            "education": _education(params, field_names),
+            "next": category_label(params.get("category"), params.get("position")),
+        }
+    elif reason.code == "experience":
+        sentence = _("%(need)s required: %(outcome)s") % {
+            "need": _experience_need(params, position_titles),
+            "outcome": _experience_outcome(params, on),
+        }
+    else:  # next_experience
+        sentence = _("for the %(next)s, %(need)s required: %(outcome)s") % {
+            "next": category_label(params.get("next_category"), params.get("position")),
+            "need": _experience_need(params, position_titles),
+            "outcome": _experience_outcome(params, on),
+        }
+    return f"{prefix}: {alternative}{sentence}"
+
+
+def verdict_texts(verdict, *, on: date, position_titles: dict[str, str], field_names: dict[str, str]) -> list[str]:
+    return [
+        reason_text(reason, on=on, position_titles=position_titles, field_names=field_names) for reason in verdict.reasons
+    ]
+
+
+def catalogue_names() -> tuple[dict[str, str], dict[str, str]]:
+    """Position titles and field names in the active language (two queries), for rendering many verdicts."""
+    from positions.models import EducationField, Position
+
+    titles = {position.code: position.title for position in Position.objects.all()}
+    fields = {field.code: field.name for field in EducationField.objects.all()}
+    return titles, fields

@@ -1,0 +1,112 @@
+"""Eligibility pages: per centre for HR officers and directors, per region and nationally for analysts."""
+
+import io
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from accounts.access import may_see_staff, sees_all_centres, visible_centres, visible_employees
+from attestation.forms import EligibilityFilterForm
+from attestation.reasons import catalogue_names, category_label, verdict_texts
+from attestation.selectors import eligibility
+from config.dates import today
+from positions.models import Position
+from positions.vocabulary import LEVEL_CHOICES, label
+from staffing.models import Region
+
+PAGE_SIZE = 100
+
+
+def _status_matches(row, status: str, day) -> bool:
+    verdict = row.verdict
+    if status == "eligible":
+        return verdict.eligible
+    if status == "not_meeting":
+        return not verdict.meets_requirements
+    if status in ("30", "90", "365"):
+        return verdict.eligible_from is not None and verdict.eligible_from <= day + timedelta(days=int(status))
+    return True
+
+
+def _filtered_rows(request):
+    if not may_see_staff(request.user):
+        raise PermissionDenied
+    centres = list(visible_centres(request.user).order_by("code"))
+    regions = list(Region.objects.all()) if sees_all_centres(request.user) else []
+    form = EligibilityFilterForm(
+        request.GET or None, centres=centres, regions=regions, positions=Position.objects.order_by("paragraph")
+    )
+    data = form.cleaned_data if form.is_valid() else {}
+    day = data.get("on") or today()
+    employees = visible_employees(request.user)
+    if data.get("region"):
+        employees = employees.filter(centre__region__code=data["region"])
+    if data.get("centre"):
+        employees = employees.filter(centre__code=data["centre"])
+    if data.get("position"):
+        employees = employees.filter(position__code=data["position"])
+    if data.get("qualification_level"):
+        employees = employees.filter(qualification_level=data["qualification_level"])
+    if data.get("category"):
+        employees = employees.filter(category=data["category"])
+    rows = eligibility(employees.order_by("centre__code", "personnel_number"), day)
+    counts = {
+        "total": len(rows),
+        "eligible": sum(row.verdict.eligible for row in rows),
+        "within_90": sum(_status_matches(row, "90", day) and not row.verdict.eligible for row in rows),
+        "not_meeting": sum(not row.verdict.meets_requirements for row in rows),
+    }
+    status = data.get("status") or ""
+    shown = [row for row in rows if _status_matches(row, status, day)]
+    return form, day, shown, counts
+
+
+def eligibility_list(request):
+    form, day, rows, counts = _filtered_rows(request)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    titles, fields = catalogue_names()
+    for row in page:
+        position = row.employee.position.code if row.employee.position_id else None
+        row.employee.reason_texts = verdict_texts(row.verdict, on=day, position_titles=titles, field_names=fields)
+        row.employee.next_label = category_label(row.verdict.next_category, position) if row.verdict.next_category else ""
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "day": day, "page": page, "counts": counts, "shown": len(rows), "query_string": query.urlencode()}
+    return render(request, "attestation/eligibility_list.html", context)
+
+
+def eligibility_export(request):
+    form, day, rows, _counts = _filtered_rows(request)
+    titles, fields = catalogue_names()
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Eligibility"))
+    sheet.append([_("As of"), day])
+    sheet.append([
+        _("Centre"), _("Personnel number"), _("Full name"), _("Position"), _("Level"), _("Category"),
+        _("Meets the requirements"), _("Next category"), _("Eligible"), _("Eligible from"), _("Reasons"),
+    ])
+    for row in rows:
+        employee, verdict = row.employee, row.verdict
+        position = employee.position.code if employee.position_id else None
+        sheet.append([
+            employee.centre.code,
+            employee.personnel_number,
+            employee.full_name,
+            titles.get(position, ""),
+            label(LEVEL_CHOICES, employee.qualification_level) if employee.qualification_level else "",
+            category_label(employee.category or None, position) if employee.category else "",
+            _("yes") if verdict.meets_requirements else _("no"),
+            category_label(verdict.next_category, position) if verdict.next_category else "",
+            _("yes") if verdict.eligible else _("no"),
+            verdict.eligible_from,
+            "\n".join(verdict_texts(verdict, on=day, position_titles=titles, field_names=fields)),
+        ])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    return FileResponse(buffer, as_attachment=True, filename=f"eligibility-{day:%Y-%m-%d}.xlsx")

@@ -1,0 +1,135 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from positions.models import EducationField, Position
+from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES
+from staffing.models import Education, Employee, Unit, WorkPeriod
+from staffing.services import iin_problem
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+BLANK = [("", "—")]
+
+
+class PositionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, position):
+        return f"§{position.paragraph}. {position.title}"
+
+
+class FieldChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, field):
+        return f"{field.name} ({field.code})"
+
+
+class EmployeeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, IIN or personnel number"), required=False)
+    centre = forms.ChoiceField(label=_("Centre"), required=False)
+    unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
+    position = forms.ChoiceField(label=_("Position"), required=False)
+    qualification_level = forms.ChoiceField(label=_("Level"), required=False, choices=BLANK + LEVEL_CHOICES)
+    category = forms.ChoiceField(label=_("Category"), required=False, choices=BLANK + CATEGORY_CHOICES)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("active", _("active")), ("dismissed", _("dismissed")), ("all", _("all"))],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort"),
+        required=False,
+        choices=[("name", _("name")), ("-name", _("name, Я→А")), ("number", _("personnel number")),
+                 ("hired", _("hire date")), ("-hired", _("hire date, newest")), ("position", _("position")),
+                 ("centre", _("centre"))],
+    )
+
+    def __init__(self, *args, centres, positions, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].choices = BLANK + [(c.code, c.name) for c in centres]
+        self.fields["position"].choices = BLANK + [(p.code, p.title) for p in positions]
+        self.fields["unit"].choices = BLANK + [(u.pk, f"{u.name} ({u.centre.code})") for u in units]
+
+
+class EmployeeForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Employee
+        fields = ["personnel_number", "iin", "last_name", "first_name", "middle_name", "birth_date", "sex", "unit", "phone", "email"]
+        widgets = {"birth_date": DATE_WIDGET}
+
+    def __init__(self, *args, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.centre = centre
+        self.instance.centre = centre
+        self.fields["unit"].queryset = Unit.objects.filter(centre=centre)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        iin = cleaned.get("iin")
+        if iin:
+            problem = iin_problem(iin, cleaned.get("birth_date"), cleaned.get("sex"))
+            if problem:
+                self.add_error("iin", problem)
+        return cleaned
+
+
+class HireForm(EmployeeForm):
+    hire_date = forms.DateField(label=_("Hire date"), widget=DATE_WIDGET)
+    position = PositionChoiceField(label=_("Position"), queryset=Position.objects.order_by("paragraph"))
+    qualification_level = forms.ChoiceField(label=_("Qualification level"), required=False, choices=BLANK + LEVEL_CHOICES)
+    category = forms.ChoiceField(label=_("Category"), required=False, choices=BLANK + CATEGORY_CHOICES)
+
+    class Meta(EmployeeForm.Meta):
+        fields = EmployeeForm.Meta.fields
+
+
+class AssignmentForm(forms.Form):
+    position = PositionChoiceField(label=_("Position"), queryset=Position.objects.order_by("paragraph"))
+    qualification_level = forms.ChoiceField(label=_("Qualification level"), required=False, choices=BLANK + LEVEL_CHOICES)
+    category = forms.ChoiceField(label=_("Category"), required=False, choices=BLANK + CATEGORY_CHOICES)
+    start_date = forms.DateField(label=_("From"), widget=DATE_WIDGET)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DateForm(forms.Form):
+    day = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class EducationForm(forms.ModelForm):
+    field = FieldChoiceField(label=_("Field"), queryset=EducationField.objects.order_by("code"), required=False)
+
+    class Meta:
+        model = Education
+        fields = ["level", "field", "institution", "specialty", "document_number", "graduation_date"]
+        widgets = {"graduation_date": DATE_WIDGET}
+
+
+class WorkPeriodForm(forms.ModelForm):
+    position = PositionChoiceField(label=_("Position (catalogue)"), queryset=Position.objects.order_by("paragraph"), required=False)
+
+    class Meta:
+        model = WorkPeriod
+        fields = ["organisation", "sector", "position", "position_text", "qualification_level", "category", "managerial",
+                  "profile_experience", "start_date", "end_date"]
+        widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET}
+
+
+class UploadForm(forms.Form):
+    centre = forms.ChoiceField(label=_("Centre"))
+    workbook = forms.FileField(label=_("Workbook (.xlsx)"))
+
+    def __init__(self, *args, centres, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].choices = [(c.code, c.name) for c in centres]
+
+    def clean_workbook(self):
+        upload = self.cleaned_data["workbook"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Upload an Excel workbook (.xlsx)."), code="extension")
+        if upload.size > settings.MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s MB.") % {"limit": settings.MAX_UPLOAD_MB}, code="size"
+            )
+        return upload

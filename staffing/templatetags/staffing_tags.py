@@ -1,0 +1,22 @@
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def duration(value):
+    """Experience as HR officers write it: years, months, days (staffing.experience.Duration or its dict)."""
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        years, months, days = value["years"], value["months"], value["days"]
+    else:
+        years, months, days = value.years, value.months, value.days
+    return _("%(years)d y %(months)d m %(days)d d") % {"years": years, "months": months, "days": days}
+
+
+@register.filter
+def masked_iin(iin):
+    """The IIN with its birth-date and serial digits hidden, for roles that do not need it in full."""
+    return f"{iin[:2]}••••••••{iin[-2:]}" if iin else ""

@@ -1,0 +1,337 @@
+"""Staffing pages. Every view reads through accounts.access: records outside the user's centres are 404,
+visible records that the role may not change are 403."""
+
+import io
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import changeable_centres, get_visible_or_404, may_see_staff, visible_centres
+from accounts.roles import CENTRE_DIRECTOR, HR_OFFICER, has_role
+from attestation.reasons import catalogue_names, category_label, verdict_texts
+from attestation.selectors import employee_verdict
+from config.dates import today
+from positions.models import Position
+from staffing import selectors, services
+from staffing.forms import (
+    AssignmentForm,
+    DateForm,
+    EducationForm,
+    EmployeeFilterForm,
+    EmployeeForm,
+    HireForm,
+    UploadForm,
+    WorkPeriodForm,
+)
+from staffing.models import Employee, Unit
+from staffing.workbook import WorkbookError, workbook_export, workbook_import, workbook_read, workbook_template
+
+PAGE_SIZE = 50
+
+
+def _require_staff_access(user) -> None:
+    if not may_see_staff(user):
+        raise PermissionDenied
+
+
+def _employee(request, pk) -> Employee:
+    _require_staff_access(request.user)
+    try:
+        return selectors.employee_card(request.user, pk)
+    except Employee.DoesNotExist:
+        raise Http404 from None
+
+
+def _require_change(user, centre) -> None:
+    if not changeable_centres(user).filter(pk=centre.pk).exists():
+        raise PermissionDenied
+
+
+def _centre(request, code, *, change=False):
+    _require_staff_access(request.user)
+    centre = get_visible_or_404(visible_centres(request.user).select_related("region"), code=code)
+    if change:
+        _require_change(request.user, centre)
+    return centre
+
+
+def employee_list(request):
+    _require_staff_access(request.user)
+    centres = list(visible_centres(request.user).order_by("code"))
+    form = EmployeeFilterForm(
+        request.GET or None,
+        centres=centres,
+        positions=Position.objects.order_by("paragraph"),
+        units=Unit.objects.filter(centre__in=centres).select_related("centre") if len(centres) <= 5 else [],
+    )
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = selectors.EmployeeFilters(
+        centre=data.get("centre") or "",
+        unit=data.get("unit"),
+        position=data.get("position") or "",
+        qualification_level=data.get("qualification_level") or "",
+        category=data.get("category") or "",
+        status=data.get("status") or "active",
+        query=data.get("q") or "",
+        sort=data.get("sort") or "name",
+    )
+    page = Paginator(selectors.employee_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query_string": query.urlencode(),
+        "show_iin": _may_see_full_iin(request.user),
+        "may_change": changeable_centres(request.user).exists(),
+    }
+    return render(request, "staffing/employee_list.html", context)
+
+
+def _may_see_full_iin(user) -> bool:
+    # HR officers and directors need the full IIN for paperwork; analysts compare numbers, not people.
+    return has_role(user, HR_OFFICER, CENTRE_DIRECTOR)
+
+
+def employee_detail(request, pk):
+    employee = _employee(request, pk)
+    periods = list(employee.periods.all())
+    day = today()
+    context = {
+        "employee": employee,
+        "education": list(employee.education.all()),
+        "periods": periods,
+        "experience": selectors.experience_summary(periods, day),
+        "day": day,
+        "show_iin": _may_see_full_iin(request.user),
+        "may_change": changeable_centres(request.user).filter(pk=employee.centre_id).exists(),
+    }
+    if employee.is_active:
+        verdict = employee_verdict(employee, day)
+        titles, fields = catalogue_names()
+        context.update(
+            verdict=verdict,
+            verdict_reasons=verdict_texts(verdict, on=day, position_titles=titles, field_names=fields),
+            verdict_next_label=category_label(verdict.next_category, employee.position.code if employee.position_id else None),
+        )
+    return render(request, "staffing/employee_detail.html", context)
+
+
+def employee_create(request, code):
+    centre = _centre(request, code, change=True)
+    form = HireForm(request.POST or None, centre=centre)
+    if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        try:
+            employee = services.employee_create(
+                centre=centre,
+                position=data.pop("position"),
+                qualification_level=data.pop("qualification_level"),
+                category=data.pop("category"),
+                **data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The employee has been added."))
+            return redirect(employee)
+    return render(request, "staffing/employee_form.html", {"form": form, "centre": centre, "title": _("New employee")})
+
+
+def employee_edit(request, pk):
+    employee = _employee(request, pk)
+    _require_change(request.user, employee.centre)
+    form = EmployeeForm(request.POST or None, instance=employee, centre=employee.centre)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in EmployeeForm.Meta.fields}
+        try:
+            services.employee_update(employee=employee, expected_version=form.cleaned_data["version"] or 0, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(employee)
+    context = {"form": form, "centre": employee.centre, "employee": employee, "title": employee.full_name}
+    return render(request, "staffing/employee_form.html", context)
+
+
+def _employee_action(request, pk, form_class, action, template_title):
+    employee = _employee(request, pk)
+    _require_change(request.user, employee.centre)
+    form = form_class(request.POST or None, initial={"version": employee.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(employee, form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(employee)
+    context = {"form": form, "centre": employee.centre, "employee": employee, "title": template_title}
+    return render(request, "staffing/employee_form.html", context)
+
+
+def employee_assign(request, pk):
+    def action(employee, data):
+        services.employee_change_assignment(
+            employee=employee,
+            position=data["position"],
+            qualification_level=data["qualification_level"],
+            category=data["category"],
+            start_date=data["start_date"],
+            expected_version=data["version"],
+        )
+
+    return _employee_action(request, pk, AssignmentForm, action, _("Change of position, level or category"))
+
+
+def employee_dismiss(request, pk):
+    def action(employee, data):
+        services.employee_dismiss(employee=employee, dismissal_date=data["day"], expected_version=data["version"])
+
+    return _employee_action(request, pk, DateForm, action, _("Dismissal"))
+
+
+def employee_restore(request, pk):
+    def action(employee, data):
+        services.employee_restore(employee=employee, restore_date=data["day"], expected_version=data["version"])
+
+    return _employee_action(request, pk, DateForm, action, _("Restore"))
+
+
+def _record_add(request, pk, form_class, service, title):
+    employee = _employee(request, pk)
+    _require_change(request.user, employee.centre)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(employee=employee, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(employee)
+    return render(request, "staffing/employee_form.html", {"form": form, "centre": employee.centre, "employee": employee, "title": title})
+
+
+def education_add(request, pk):
+    return _record_add(request, pk, EducationForm, services.education_add, _("Add education"))
+
+
+def work_period_add(request, pk):
+    return _record_add(request, pk, WorkPeriodForm, services.work_period_add, _("Add an earlier work period"))
+
+
+def centre_list(request):
+    _require_staff_access(request.user)
+    centres = visible_centres(request.user).select_related("region").order_by("region__order", "code")
+    centres = centres.annotate(active=Count("employees", filter=Q(employees__dismissal_date__isnull=True)))
+    return render(request, "staffing/centre_list.html", {"centres": centres})
+
+
+def centre_detail(request, code):
+    centre = _centre(request, code)
+    employees = Employee.objects.filter(centre=centre)
+    unit_id = request.GET.get("unit")
+    unit = get_visible_or_404(centre.units.all(), pk=unit_id) if unit_id and unit_id.isdigit() else None
+    if unit:
+        employees = employees.filter(unit=unit)
+    positions = {p.code: p for p in Position.objects.all()}
+    rows = selectors.headcount(employees)
+    for row in rows:
+        row["position"] = positions.get(row["position__code"])
+    context = {
+        "centre": centre,
+        "unit": unit,
+        "units": selectors.centre_units(centre),
+        "headcount": rows,
+        "total": sum(row["count"] for row in rows),
+        "may_change": changeable_centres(request.user).filter(pk=centre.pk).exists(),
+    }
+    return render(request, "staffing/centre_detail.html", context)
+
+
+# Import: upload → preview (nothing written) → confirm. The upload is kept under MEDIA_ROOT between the two
+# steps so that any app server behind the load balancer can finish the import.
+def _upload_path(token: str) -> Path:
+    return Path(settings.MEDIA_ROOT) / "imports" / f"{token}.xlsx"
+
+
+def import_upload(request):
+    _require_staff_access(request.user)
+    centres = list(changeable_centres(request.user).order_by("code"))
+    if not centres:
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None, centres=centres)
+    plan = token = None
+    if request.method == "POST" and form.is_valid():
+        centre = next(c for c in centres if c.code == form.cleaned_data["centre"])
+        token = uuid.uuid4().hex
+        path = _upload_path(token)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            for chunk in form.cleaned_data["workbook"].chunks():
+                handle.write(chunk)
+        try:
+            plan = workbook_read(path, centre=centre)
+        except WorkbookError as error:
+            form.add_error("workbook", str(error))
+            path.unlink(missing_ok=True)
+        else:
+            if not plan.ok:
+                path.unlink(missing_ok=True)
+                token = None
+    return render(request, "staffing/import.html", {"form": form, "plan": plan, "token": token})
+
+
+@require_POST
+def import_confirm(request):
+    _require_staff_access(request.user)
+    token = request.POST.get("token", "")
+    if len(token) != 32 or not token.isalnum():
+        raise Http404
+    centre = get_visible_or_404(changeable_centres(request.user), code=request.POST.get("centre", ""))
+    path = _upload_path(token)
+    if not path.exists():
+        messages.error(request, _("This upload has expired or was already imported. Upload the workbook again."))
+        return redirect("staffing:import")
+    try:
+        plan = workbook_read(path, centre=centre)
+        if not plan.ok:
+            return render(request, "staffing/import.html", {"form": UploadForm(centres=[centre]), "plan": plan, "token": None})
+        workbook_import(plan)
+    except WorkbookError as error:
+        messages.error(request, str(error))
+        return redirect("staffing:import")
+    finally:
+        path.unlink(missing_ok=True)
+    messages.success(
+        request,
+        _("Imported: %(created)d new and %(updated)d updated employees.") % {"created": len(plan.created), "updated": len(plan.updated)},
+    )
+    return redirect("staffing:centre", code=centre.code)
+
+
+def import_template(request):
+    _require_staff_access(request.user)
+    buffer = io.BytesIO()
+    workbook_template(buffer)
+    buffer.seek(0)
+    return FileResponse(buffer, as_attachment=True, filename="staff-template.xlsx")
+
+
+def centre_export(request, code):
+    centre = _centre(request, code)
+    buffer = io.BytesIO()
+    workbook_export(centre, buffer)
+    buffer.seek(0)
+    return FileResponse(buffer, as_attachment=True, filename=f"staff-{centre.code}-{today():%Y-%m-%d}.xlsx")
