@@ -119,10 +119,11 @@ def verdict_texts(verdict, *, on: date, position_titles: dict[str, str], field_n
     ]
 
 
-def catalogue_names() -> tuple[dict[str, str], dict[str, str]]:
-    """Position titles and field names in the active language (two queries), for rendering many verdicts."""
+def catalogue_names(fields=None) -> tuple[dict[str, str], dict[str, str]]:
+    """Position titles and field names in the active language (two queries, one when the fields are
+    already fetched), for rendering many verdicts."""
     from positions.models import EducationField, Position
 
     titles = {position.code: position.title for position in Position.objects.all()}
-    fields = {field.code: field.name for field in EducationField.objects.all()}
-    return titles, fields
+    names = {field.code: field.name for field in (EducationField.objects.all() if fields is None else fields)}
+    return titles, names

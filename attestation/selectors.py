@@ -62,10 +62,10 @@ def requirement_set_on(day: date) -> RequirementSet:
     )
 
 
-def field_lineage() -> dict[int, frozenset[str]]:
+def field_lineage(fields=None) -> dict[int, frozenset[str]]:
     """For each education field id, its code and its ancestors' codes: a requirement naming "social"
-    accepts a diploma in "social_work"."""
-    fields = {field.pk: field for field in EducationField.objects.all()}
+    accepts a diploma in "social_work". Pass the fields when they are already fetched."""
+    fields = {field.pk: field for field in (EducationField.objects.all() if fields is None else fields)}
     lineage = {}
     for pk, field in fields.items():
         codes, node = [], field
@@ -125,6 +125,6 @@ def eligibility(employees: QuerySet[Employee], day: date) -> list[EligibilityRow
     return rows
 
 
-def employee_verdict(employee: Employee, day: date) -> Verdict:
+def employee_verdict(employee: Employee, day: date, *, lineage: dict[int, frozenset[str]] | None = None) -> Verdict:
     """The verdict for one employee already fetched with education and periods (the employee card)."""
-    return evaluate(employee_facts(employee, field_lineage()), requirement_set_on(day), day)
+    return evaluate(employee_facts(employee, lineage or field_lineage()), requirement_set_on(day), day)

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 from accounts.access import changeable_centres, get_visible_or_404, may_see_staff, visible_centres
 from accounts.roles import CENTRE_DIRECTOR, HR_OFFICER, has_role
 from attestation.reasons import catalogue_names, category_label, verdict_texts
-from attestation.selectors import employee_verdict
+from attestation.selectors import employee_verdict, field_lineage
 from config.dates import today
-from positions.models import Position
+from positions.models import EducationField, Position
 from staffing import selectors, services
 from staffing.forms import (
     AssignmentForm,
@@ -116,8 +116,9 @@ def employee_detail(request, pk):
         "may_change": changeable_centres(request.user).filter(pk=employee.centre_id).exists(),
     }
     if employee.is_active:
-        verdict = employee_verdict(employee, day)
-        titles, fields = catalogue_names()
+        fields = list(EducationField.objects.all())
+        verdict = employee_verdict(employee, day, lineage=field_lineage(fields))
+        titles, fields = catalogue_names(fields)
         context.update(
             verdict=verdict,
             verdict_reasons=verdict_texts(verdict, on=day, position_titles=titles, field_names=fields),
@@ -308,7 +309,7 @@ def import_confirm(request):
         plan = workbook_read(path, centre=centre)
         if not plan.ok:
             return render(request, "staffing/import.html", {"form": UploadForm(centres=[centre]), "plan": plan, "token": None})
-        workbook_import(plan)
+        workbook_import(plan, user=request.user)
     except WorkbookError as error:
         messages.error(request, str(error))
         return redirect("staffing:import")

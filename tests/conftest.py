@@ -31,7 +31,11 @@ def centre(db):
 
 @pytest.fixture
 def other_centre(db):
-    return CentreFactory(code="almaty-1", name_kk="Алматы қаласының отбасын қолдау орталығы")
+    from staffing.models import Region
+
+    return CentreFactory(
+        code="almaty-1", name_kk="Алматы қаласының отбасын қолдау орталығы", region=Region.objects.get(code="almaty")
+    )
 
 
 @pytest.fixture
