@@ -31,3 +31,29 @@ class EligibilityFilterForm(forms.Form):
             self.fields["region"].choices = BLANK + [(r.code, r.name) for r in regions]
         else:
             del self.fields["region"]
+
+
+class ImpactForm(forms.Form):
+    """A proposed amendment of one post's requirement (nothing is saved)."""
+
+    requirement = forms.ModelChoiceField(queryset=None, label=_("Requirement in force"))
+    valid_from = forms.DateField(label=_("Would apply from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    alternatives = forms.JSONField(label=_("New values (alternatives)"), widget=forms.Textarea(attrs={"rows": 14, "class": "font-monospace"}))
+
+    def __init__(self, *args, **kwargs):
+        from positions.models import Requirement
+
+        super().__init__(*args, **kwargs)
+        self.fields["requirement"].queryset = Requirement.objects.filter(valid_to__isnull=True).select_related("position", "item")
+
+    def clean_alternatives(self):
+        from django.core.exceptions import ValidationError
+
+        from positions.requirements import validate_alternatives
+
+        alternatives = self.cleaned_data["alternatives"]
+        try:
+            validate_alternatives(alternatives)
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
+        return alternatives

@@ -27,7 +27,7 @@ from positions.models import Requirement as RequirementRow
 from staffing.models import Education, Employee, WorkPeriod
 
 
-def _alternative(data: dict, position_code: str) -> Alternative:
+def alternative_from_data(data: dict, position_code: str) -> Alternative:
     experience = data.get("experience")
     condition = None
     if experience:
@@ -56,7 +56,7 @@ def requirement_set_on(day: date) -> RequirementSet:
             level=row.qualification_level or None,
             category=row.category or None,
             item=row.item.number,
-            alternatives=tuple(_alternative(data, row.position.code) for data in row.alternatives),
+            alternatives=tuple(alternative_from_data(data, row.position.code) for data in row.alternatives),
         )
         for row in rows
     )

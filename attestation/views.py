@@ -6,16 +6,18 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from accounts.access import may_see_staff, sees_all_centres, visible_centres, visible_employees
-from attestation.forms import EligibilityFilterForm
+from accounts.roles import CATALOGUE_EDITOR, has_role
+from attestation.forms import EligibilityFilterForm, ImpactForm
+from attestation.impact import amendment_impact
 from attestation.reasons import catalogue_names, category_label, verdict_texts
 from attestation.selectors import eligibility
 from config.dates import today
-from positions.models import Position
+from positions.models import Position, Requirement
 from positions.vocabulary import LEVEL_CHOICES, label
 from staffing.models import Region
 
@@ -110,3 +112,32 @@ def eligibility_export(request):
     workbook.save(buffer)
     buffer.seek(0)
     return FileResponse(buffer, as_attachment=True, filename=f"eligibility-{day:%Y-%m-%d}.xlsx")
+
+
+def _require_impact_access(user) -> None:
+    if not (has_role(user, CATALOGUE_EDITOR) or sees_all_centres(user)):
+        raise PermissionDenied
+
+
+def amendment_impact_view(request):
+    """Before saving an amendment (or for a saved one with a future date): whose verdict would change."""
+    _require_impact_access(request.user)
+    impact = None
+    saved = None
+    if "requirement" in request.GET and request.GET["requirement"].isdigit():
+        # A saved amendment: compare its first day with the requirement in force the day before.
+        saved = get_object_or_404(Requirement.objects.select_related("position", "item"), pk=request.GET["requirement"], valid_from__isnull=False)
+        impact = amendment_impact(
+            position=saved.position.code, level=saved.qualification_level, category=saved.category,
+            item=saved.item.number, alternatives=saved.alternatives, day=saved.valid_from,
+        )
+        form = ImpactForm(initial={"requirement": saved.pk, "valid_from": saved.valid_from, "alternatives": saved.alternatives})
+    else:
+        form = ImpactForm(request.POST or None, initial={"valid_from": today()})
+        if request.method == "POST" and form.is_valid():
+            current = form.cleaned_data["requirement"]
+            impact = amendment_impact(
+                position=current.position.code, level=current.qualification_level, category=current.category,
+                item=current.item.number, alternatives=form.cleaned_data["alternatives"], day=form.cleaned_data["valid_from"],
+            )
+    return render(request, "attestation/impact.html", {"form": form, "impact": impact, "saved": saved})

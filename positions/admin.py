@@ -182,7 +182,7 @@ class RequirementAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj:
-            return ["position", "qualification_level", "category", "item", "act", "valid_from", "valid_to", "pretty"]
+            return ["position", "qualification_level", "category", "item", "act", "valid_from", "valid_to", "pretty", "impact"]
         return []
 
     def get_fields(self, request, obj=None):
@@ -195,6 +195,16 @@ class RequirementAdmin(SimpleHistoryAdmin):
         from django.utils.html import format_html
 
         return format_html("<pre>{}</pre>", json.dumps(requirement.alternatives, ensure_ascii=False, indent=2))
+
+    @admin.display(description=_("impact on staff"))
+    def impact(self, requirement):
+        from django.urls import reverse
+        from django.utils.html import format_html
+
+        if requirement.valid_from is None:
+            return "—"
+        url = reverse("attestation:impact") + f"?requirement={requirement.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("Who changes when this version comes into force"))
 
     def has_change_permission(self, request, obj=None):
         # Requirement values are amended by adding a new version, never edited in place.

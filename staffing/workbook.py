@@ -65,7 +65,8 @@ __all__ = [
 ]
 
 # Limits for untrusted uploads (the file size limit is settings.MAX_UPLOAD_MB).
-MAX_ROWS = 20_000  # data rows per sheet
+MAX_ROWS = 20_000  # data rows of the employees sheet
+HISTORY_ROWS_FACTOR = 4  # education and work_history may have this many times MAX_ROWS (several rows per employee)
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # all zip entries together, as unpacked
 MAX_COMPRESSION_RATIO = 100  # unpacked / packed, checked above RATIO_CHECK_FROM bytes
 RATIO_CHECK_FROM = 1024 * 1024
@@ -260,6 +261,7 @@ def _read_sheet(worksheet, sheet: str) -> list[tuple[int, dict]]:
         )
     positions = [index[key] for key in columns]
     label = LABELS["personnel_number"]
+    limit = MAX_ROWS if sheet == EMPLOYEES else MAX_ROWS * HISTORY_ROWS_FACTOR
     result = []
     for number, row in enumerate(rows, start=2):
         width = len(row)
@@ -268,10 +270,10 @@ def _read_sheet(worksheet, sheet: str) -> list[tuple[int, dict]]:
             continue
         if isinstance(values[0], str) and values[0].strip() == label:
             continue
-        if len(result) >= MAX_ROWS:
+        if len(result) >= limit:
             raise WorkbookError(
                 _("The sheet “%(sheet)s” has more than %(limit)s rows: split the workbook.")
-                % {"sheet": sheet, "limit": MAX_ROWS}
+                % {"sheet": sheet, "limit": limit}
             )
         result.append((number, dict(zip(columns, values, strict=True))))
     return result

@@ -20,6 +20,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def reference_data(db):
     """For transactional tests (browser), whose database is flushed after each test."""
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import ROLES
+
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
     regions_ensure()
     catalogue_load()
 

@@ -15,7 +15,7 @@ def sign_in(page, live_server, username, password="secret-pass-123"):
     page.locator("[data-testid=login-form] button[type=submit]").click()
 
 
-def test_sign_in_and_out_in_kazakh(page, live_server):
+def test_sign_in_and_out_in_kazakh(page, live_server, reference_data):
     UserFactory(username="hr", roles=["hr_officer"])
     page.goto(live_server.url)
     expect(page.locator("html")).to_have_attribute("lang", "kk")
@@ -27,7 +27,7 @@ def test_sign_in_and_out_in_kazakh(page, live_server):
     expect(page.locator("h1")).to_have_text("Кіру")
 
 
-def test_sign_in_and_out_in_russian(page, live_server):
+def test_sign_in_and_out_in_russian(page, live_server, reference_data):
     UserFactory(username="director", roles=["centre_director"])
     page.goto(live_server.url)
     page.locator("[data-testid=language-switcher] button[value=ru]").click()
@@ -39,7 +39,7 @@ def test_sign_in_and_out_in_russian(page, live_server):
     expect(page.locator("h1")).to_have_text("Вход")
 
 
-def test_switching_language_keeps_the_user_on_the_same_page(page, live_server):
+def test_switching_language_keeps_the_user_on_the_same_page(page, live_server, reference_data):
     UserFactory(username="hr", roles=["hr_officer"])
     sign_in(page, live_server, "hr")
     page.goto(f"{live_server.url}/password/")
@@ -51,7 +51,7 @@ def test_switching_language_keeps_the_user_on_the_same_page(page, live_server):
     expect(page.locator("h1")).to_have_text("Құпиясөзді өзгерту")
 
 
-def test_a_user_without_a_role_sees_no_menu_item_they_cannot_use(page, live_server):
+def test_a_user_without_a_role_sees_no_menu_item_they_cannot_use(page, live_server, reference_data):
     UserFactory(username="nobody", roles=[])
     sign_in(page, live_server, "nobody")
     links = page.locator("[data-testid=menu] a")

@@ -1,0 +1,62 @@
+"""What an amendment of a requirement would do to the staff: who changes meets_requirements, eligible or
+eligible_from, and how, per centre. Answers "what happens to our staff when the ministry changes item 18?"."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from attestation.rules import Requirement, RequirementSet, evaluate
+from attestation.selectors import alternative_from_data, employee_facts, field_lineage, requirement_set_on, with_facts
+from staffing.models import Employee
+
+
+@dataclass(frozen=True)
+class Change:
+    employee: Employee
+    field: str  # meets_requirements | eligible | eligible_from
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
+class Impact:
+    day: date
+    assessed: int
+    changes: list[Change]
+
+    @property
+    def by_centre(self) -> list[tuple[str, int]]:
+        counts = Counter(change.employee.centre.code for change in self.changes)
+        return sorted(counts.items())
+
+    @property
+    def employees_affected(self) -> int:
+        return len({change.employee.pk for change in self.changes})
+
+
+def _replaced(requirements: RequirementSet, new: Requirement) -> RequirementSet:
+    key = (new.position, new.level, new.category)
+    kept = [r for r in requirements if (r.position, r.level, r.category) != key]
+    return RequirementSet([*kept, new])
+
+
+def amendment_impact(*, position: str, level: str, category: str, item: int, alternatives: list, day: date) -> Impact:
+    """Compare the verdicts on `day` under the requirements in force then and under the same requirements with
+    this post's requirement replaced by `alternatives` (a proposed or a saved future amendment)."""
+    before = requirement_set_on(day - timedelta(days=1))
+    proposed = Requirement(
+        position=position, level=level or None, category=category or None, item=item,
+        alternatives=tuple(alternative_from_data(data, position) for data in alternatives),
+    )
+    after = _replaced(before, proposed)
+    lineage = field_lineage()
+    employees = with_facts(Employee.objects.active().filter(position__code=position)).order_by("centre__code", "personnel_number")
+    changes, assessed = [], 0
+    for employee in employees:
+        assessed += 1
+        facts = employee_facts(employee, lineage)
+        old, new = evaluate(facts, before, day), evaluate(facts, after, day)
+        for name in ("meets_requirements", "eligible", "eligible_from"):
+            if getattr(old, name) != getattr(new, name):
+                changes.append(Change(employee, name, getattr(old, name), getattr(new, name)))
+    return Impact(day=day, assessed=assessed, changes=changes)

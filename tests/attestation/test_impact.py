@@ -1,0 +1,69 @@
+"""Impact of an amendment: who would change, per centre, before the editor saves (issue 5)."""
+
+import copy
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+
+from positions.models import EducationField, LegalAct, Position, Requirement
+from positions.services import requirement_amend
+from tests.factories import EducationFactory, EmployeeFactory, WorkPeriodFactory
+
+D = datetime.date
+
+
+@pytest.fixture
+def psychologist(centre):
+    position = Position.objects.get(code="psychologist")
+    employee = EmployeeFactory(centre=centre, personnel_number="00021", position=position, category="none")
+    WorkPeriodFactory(employee=employee, position=position, category="none", start_date=D(2024, 2, 1))
+    EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code="psychology"))
+    return employee
+
+
+def two_years_for_category_ii():
+    current = Requirement.objects.get(position__code="psychologist", category="second", valid_to__isnull=True)
+    alternatives = copy.deepcopy(current.alternatives)
+    alternatives[0]["experience"]["years"] = 2  # item 21 says 3; the proposal says 2
+    return current, alternatives
+
+
+def test_a_proposed_amendment_shows_who_would_become_eligible(client_of, editor, psychologist):
+    current, alternatives = two_years_for_category_ii()
+    response = client_of(editor).post(reverse("attestation:impact"), {
+        "requirement": current.pk, "valid_from": "2026-12-01", "alternatives": json.dumps(alternatives),
+    })
+    impact = response.context["impact"]
+    assert impact.assessed == 1
+    assert [(c.employee.personnel_number, c.field, c.before, c.after) for c in impact.changes] == [
+        ("00021", "eligible", False, True),
+        ("00021", "eligible_from", D(2027, 2, 1), D(2026, 2, 1)),
+    ]
+    assert impact.by_centre == [("astana-1", 2)]
+    assert Requirement.objects.filter(position__code="psychologist", category="second").count() == 1  # nothing saved
+
+
+def test_a_saved_future_amendment_is_compared_with_the_day_before(client_of, analyst, psychologist):
+    current, alternatives = two_years_for_category_ii()
+    saved = requirement_amend(
+        position=current.position, qualification_level="", category="second", item=current.item,
+        act=LegalAct.objects.get(number="188-НҚ"), alternatives=alternatives, valid_from=D(2027, 1, 1),
+    )
+    response = client_of(analyst).get(reverse("attestation:impact"), {"requirement": saved.pk})
+    assert {c.field for c in response.context["impact"].changes} == {"eligible", "eligible_from"}
+
+
+def test_invalid_values_are_refused_with_their_reason(client_of, editor, psychologist):
+    current, alternatives = two_years_for_category_ii()
+    alternatives[0]["experience"]["kind"] = "luck"
+    response = client_of(editor).post(reverse("attestation:impact"), {
+        "requirement": current.pk, "valid_from": "2026-12-01", "alternatives": json.dumps(alternatives),
+    })
+    assert response.context["impact"] is None
+    assert "kind" in str(response.context["form"].errors["alternatives"])
+
+
+def test_hr_officers_do_not_see_the_impact_page(client_of, hr_officer):
+    assert client_of(hr_officer).get(reverse("attestation:impact")).status_code == 403
