@@ -16,9 +16,10 @@ from staffing.models import Employee
 from tests.factories import CentreFactory, EducationFactory, EmployeeFactory, WorkPeriodFactory
 
 D = datetime.date
+MARCH_2026 = D(2026, 3, 1)
 
 
-def social_worker(centre, *, number, category="second", since=D(2026, 3, 1), field="social_work", dismissed=None):
+def social_worker(centre, *, number, category="second", since=MARCH_2026, field="social_work", dismissed=None):
     """item 15: a high-level social worker in `category` since `since`, after a year uncategorised."""
     position = Position.objects.get(code="social_worker")
     employee = EmployeeFactory(centre=centre, personnel_number=number, position=position, qualification_level="high",
