@@ -197,7 +197,7 @@ class ClauseVersion(EffectiveDated):
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
-        ordering = ["clause", "valid_from"]
+        ordering = ["clause", models.F("valid_from").asc(nulls_first=True)]
         verbose_name = _("clause wording")
         verbose_name_plural = _("clause wordings")
         constraints = [
@@ -284,7 +284,7 @@ class Requirement(EffectiveDated):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["position__paragraph", "qualification_level", "category", "valid_from"]
+        ordering = ["position__paragraph", "qualification_level", "category", models.F("valid_from").asc(nulls_first=True)]
         verbose_name = _("qualification requirement")
         verbose_name_plural = _("qualification requirements")
         constraints = [

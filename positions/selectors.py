@@ -39,7 +39,7 @@ class PositionDocument:
 
 
 def _versions_prefetch(day: date | None):
-    versions = ClauseVersion.objects.select_related("act").order_by("valid_from")
+    versions = ClauseVersion.objects.select_related("act")
     if day is not None:
         versions = versions.in_force_on(day)
     return Prefetch("versions", queryset=versions, to_attr="versions_on_day")

@@ -9,22 +9,31 @@ The rule
    count.  (On the first day of work the experience is zero.)
 3. Overlapping and adjacent periods are first merged into continuous spans, so
    each day counts once, and splitting a period in two never changes anything.
-4. Each continuous span [a, b] is measured as the calendar difference from a to
+4. A continuous span [a, b] is measured as the calendar difference from a to
    the day after b: whole years, then whole months, then the remaining days.
    Adding months keeps the day of the month but clamps it to the end of a
    shorter month (as dateutil's relativedelta does): 31.01 + 1 month = 28.02
    (29.02 in a leap year); 29.02.2024 + 1 year = 28.02.2025.  So 01.01.2025 to
    31.12.2025 inclusive is exactly 1 year; 31.01.2025 to 28.02.2025 inclusive is
    1 month 1 day.
-5. The spans are summed component-wise and normalised with 30 days = 1 month and
-   12 months = 1 year, the usual HR convention in Kazakhstan.  So a duration is
-   also a number of "HR days": 360 * years + 30 * months + days, and durations
-   are compared by that number.  A consequence of the convention: a span whose
-   last month is a 31-day one reaches the full month a day early, because 30 days
-   already make a month.  01.01.2025 to 30.12.2025 is 11 months 30 days = 1 year,
-   so one year from 01.01.2025 is reached on 31.12.2025; one year from 01.03.2025
-   (the month before the anniversary, February, is short) on 01.03.2026.
-6. "N years of experience required" means N years 0 months 0 days.
+5. When the experience is ONE continuous span, it is that calendar difference
+   as it stands, NOT normalised: its days may be 30 (up to 30) while the month
+   is not yet complete.  01.01.2025 to 30.01.2025 inclusive is 0 months 30 days,
+   less than 1 month; 01.01.2025 to 31.01.2025 is 1 month.  So N years of one
+   continuous span are reached on the calendar anniversary: from 01.02.2024,
+   3 years on 01.02.2027 (on 31.01.2027 it is 2 years 11 months 30 days); from
+   01.01.2025, 1 year on 01.01.2026; from 29.02.2024, 1 year on 28.02.2025.
+6. When the experience comes from SEVERAL separate spans (after merging), their
+   calendar differences are summed component-wise and normalised with
+   30 days = 1 month and 12 months = 1 year, the usual HR convention in
+   Kazakhstan for adding up separate periods: 11 months 20 days + 15 days =
+   1 year 0 months 5 days.  Such a sum is also a number of "HR days",
+   360 * years + 30 * months + days.
+7. Durations compare lexicographically by (years, months, days).  For
+   normalised values (months < 12, days < 30) that is the order of their HR
+   days; a single span's 2 years 11 months 30 days is less than 3 years.
+   "N years of experience required" means N years 0 months 0 days, and is met
+   when the experience compares >= to it.
 
 Experience is never computed by counting calendar days one by one, and
 :func:`date_reached` computes the day a requirement is met directly, span by span.
@@ -58,11 +67,13 @@ _ONE_DAY = timedelta(days=1)
 class Duration:
     """Years, months and days of experience.
 
-    Equality, hashing and ordering all go by :attr:`total_days` (360 * years +
-    30 * months + days), so ``Duration(0, 0, 30) == Duration(0, 1, 0)``; compare
-    ``astuple()``/the fields to tell those apart.  Components are not normalised by
-    the constructor (a calendar difference may have 30 days); :meth:`from_days`,
-    ``+`` and ``-`` return normalised values (months < 12, days < 30).
+    Equality, hashing and ordering go by the tuple (years, months, days),
+    compared lexicographically: ``Duration(2, 11, 30) < Duration(3, 0, 0)`` and
+    ``Duration(0, 0, 30) != Duration(0, 1, 0)``.  For normalised values (months
+    < 12, days < 30) this is the order of :attr:`total_days`.  Components are not
+    normalised by the constructor (a single span's calendar difference may have
+    30 days); :meth:`from_days`, :meth:`normalised`, ``+`` and ``-`` return
+    normalised values (months < 12, days < 30), computed on HR days.
     """
 
     years: int = 0
@@ -77,7 +88,8 @@ class Duration:
 
     @property
     def total_days(self) -> int:
-        """"HR days": 360 * years + 30 * months + days."""
+        """"HR days": 360 * years + 30 * months + days (the measure used to add up
+        separate spans; not used for comparison)."""
         return 360 * self.years + 30 * self.months + self.days
 
     @classmethod
@@ -104,12 +116,16 @@ class Duration:
         return self.total_days != 0
 
     def __add__(self, other: object) -> Duration:
+        """Component-wise sum, normalised (the rule for separate spans)."""
         if not isinstance(other, Duration):
             return NotImplemented
         return Duration.from_days(self.total_days + other.total_days)
 
     def __sub__(self, other: object) -> Duration:
-        """The difference, clamped at zero (never negative)."""
+        """The difference in HR days, normalised and clamped at zero (never
+        negative).  Note ``Duration(2, 11, 30) - Duration(3, 0, 0)`` and the
+        reverse are both zero although the first is less: compare durations with
+        ``<``/``>=``, not by subtracting them."""
         if not isinstance(other, Duration):
             return NotImplemented
         return Duration.from_days(max(0, self.total_days - other.total_days))
@@ -117,15 +133,15 @@ class Duration:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Duration):
             return NotImplemented
-        return self.total_days == other.total_days
+        return self.astuple() == other.astuple()
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Duration):
             return NotImplemented
-        return self.total_days < other.total_days
+        return self.astuple() < other.astuple()
 
     def __hash__(self) -> int:
-        return hash(self.total_days)
+        return hash(self.astuple())
 
     def astuple(self) -> tuple[int, int, int]:
         return (self.years, self.months, self.days)
@@ -165,7 +181,8 @@ def calendar_difference(start: date, stop: date) -> Duration:
     """The calendar difference from ``start`` (inclusive) to ``stop`` (exclusive):
     whole years, then whole months, then days, months added to ``start`` with the
     end-of-month clamp (like ``relativedelta(stop, start)``).  Zero when
-    ``stop <= start``.  Not normalised: days can be up to 30.
+    ``stop <= start``.  Not normalised: days can be up to 30 (months < 12).
+    It increases strictly (lexicographically) with ``stop``.
     """
     if stop <= start:
         return ZERO
@@ -221,12 +238,54 @@ def merge(spans: Iterable[Span], before: date) -> list[tuple[date, date]]:
 
 
 def experience(spans: Iterable[Span], on: date) -> Duration:
-    """Experience on ``on``: the days before ``on`` in the merged spans, each span
-    measured by :func:`calendar_difference`, summed and normalised."""
+    """Experience on ``on``: the days before ``on`` in the merged spans.  One
+    continuous span: its calendar difference as it stands (not normalised).
+    Several: their calendar differences summed and normalised (30 days = 1 month,
+    12 months = 1 year)."""
+    merged = _merged(spans, on)
+    if not merged:
+        return ZERO
+    if len(merged) == 1:
+        start, end = merged[0]
+        return calendar_difference(start, end + _ONE_DAY)  # type: ignore[operator]
     total = 0
-    for start, end in _merged(spans, on):
+    for start, end in merged:
         total += _hr_days(start, end + _ONE_DAY)  # type: ignore[operator]
     return Duration.from_days(total)
+
+
+def _first_stop_single(start: date, required: Duration) -> date:
+    """The earliest ``stop`` with ``calendar_difference(start, stop) >= required``
+    (lexicographically), for any ``required``.
+
+    A calendar difference has months < 12 and days <= 30 and grows strictly with
+    ``stop``; with n whole months it is reached at ``add_months(start, n)``.  So:
+    months >= 12 required -> the next whole year; otherwise the earlier of
+    "the required months plus the required days" and "one more whole month".
+    """
+    years, months, days = required.astuple()
+    if months >= 12:
+        return add_months(start, 12 * (years + 1))
+    total_months = 12 * years + months
+    candidate = add_months(start, total_months)
+    try:
+        next_month = add_months(start, total_months + 1)
+    except OverflowError:
+        return candidate + timedelta(days=days)
+    if days >= 31:  # a calendar difference never has 31 days
+        return next_month
+    return min(candidate + timedelta(days=days), next_month)
+
+
+def _threshold(required: Duration) -> int:
+    """The fewest HR days whose normalised duration is >= ``required``
+    (lexicographically); ``required.total_days`` when it is normalised."""
+    years, months, days = required.astuple()
+    if months >= 12:
+        return 360 * (years + 1)
+    if days >= 30:
+        return 360 * years + 30 * (months + 1)
+    return 360 * years + 30 * months + days
 
 
 def _first_stop(start: date, needed: int) -> date:
@@ -269,6 +328,10 @@ def date_reached(
     * A zero ``required`` is reached on the first start date (when experience is
       still zero but the first period has begun); with no spans at all the result
       is None, as there is no date to report.
+    * While only the first span counts, the requirement is met on its calendar
+      anniversary (N years from 01.02.2024: 01.02.(2024 + N)).  Once a second span
+      starts, the sum is normalised, so a first span of 11 months 30 days plus
+      one day of the second makes 1 year 0 months 1 day.
 
     The date can be in the past ("reached on 01.02.2024"): the caller compares it
     with today.  Cost: one sort and O(1) per merged span, no day-by-day loops.
@@ -278,13 +341,18 @@ def date_reached(
     merged = _merged(spans, None)
     if not merged:
         return None
-    required_days = required.total_days
-    if required_days <= 0:
+    if required.is_zero:
         return merged[0][0]
-    accumulated = 0
+    threshold = _threshold(required)
     try:
-        for start, end in merged:
-            needed = required_days - accumulated  # > 0: else we returned earlier
+        # the first span alone: its calendar difference, not normalised
+        start, end = merged[0]
+        if end is None or calendar_difference(start, end + _ONE_DAY) >= required:
+            return _first_stop_single(start, required)
+        accumulated = _hr_days(start, end + _ONE_DAY)
+        # two or more spans: the normalised sum; at least one day of the next span
+        for start, end in merged[1:]:
+            needed = max(threshold - accumulated, 1)
             if end is not None:
                 span_days = _hr_days(start, end + _ONE_DAY)
                 if span_days < needed:

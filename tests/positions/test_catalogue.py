@@ -43,7 +43,7 @@ def test_loading_again_keeps_an_editors_amendment(db):
     act = LegalAct.objects.get(number="188-НҚ")
     clause_amend(clause=clause(4, 2), act=act, text="Жаңа редакция.", valid_from=datetime.date(2026, 9, 1))
     catalogue_load()
-    texts = list(clause(4, 2).versions.order_by("valid_from").values_list("text", flat=True))
+    texts = list(clause(4, 2).versions.values_list("text", flat=True))
     assert texts[-1] == "Жаңа редакция." and len(texts) == 2
 
 
