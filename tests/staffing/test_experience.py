@@ -63,14 +63,33 @@ def test_duration_basics():
     assert Duration(1, 0, 0).as_dict() == {"years": 1, "months": 0, "days": 0}
 
 
-def test_duration_compares_by_total_days():
-    assert Duration(0, 0, 30) == Duration(0, 1, 0)  # same HR days
-    assert Duration(0, 11, 30) >= Duration.of_years(1)
-    assert Duration(0, 13, 0) > Duration(1, 0, 29)
-    assert sorted([Duration(1, 0, 0), Duration(0, 0, 5), Duration(0, 2, 0)]) == [
-        Duration(0, 0, 5), Duration(0, 2, 0), Duration(1, 0, 0)]
-    assert len({Duration(0, 0, 30), Duration(0, 1, 0)}) == 1
-    assert max(Duration(0, 11, 29), Duration(0, 0, 360)) == Duration(1, 0, 0)
+def test_duration_compares_lexicographically():
+    # a single span's raw calendar difference: 2y 11m 30d is NOT yet 3 years
+    assert Duration(2, 11, 30) < Duration.of_years(3)
+    assert Duration(2, 11, 30).total_days == Duration.of_years(3).total_days  # HR days are not the order
+    assert Duration(0, 0, 30) < Duration(0, 1, 0)
+    assert Duration(0, 0, 30) != Duration(0, 1, 0)
+    assert Duration(0, 11, 30) < Duration.of_years(1)
+    assert Duration(0, 1, 0) > Duration(0, 0, 30) > Duration(0, 0, 29)
+    assert Duration(1, 0, 0) > Duration(0, 11, 30)
+    assert Duration(0, 13, 0) < Duration(1, 0, 0)  # lexicographic, even for unnormalised values
+    assert Duration(1, 0, 29) >= Duration(1, 0, 29) and Duration(1, 0, 29) == Duration(1, 0, 29)
+    assert sorted([Duration(1, 0, 0), Duration(0, 0, 5), Duration(0, 2, 0), Duration(0, 1, 30)]) == [
+        Duration(0, 0, 5), Duration(0, 1, 30), Duration(0, 2, 0), Duration(1, 0, 0)]
+    assert len({Duration(0, 0, 30), Duration(0, 1, 0)}) == 2
+    assert len({Duration(0, 1, 0), Duration.from_days(30)}) == 1
+    assert hash(Duration(2, 3, 4)) == hash(Duration(2, 3, 4))
+    assert max(Duration(0, 11, 29), Duration(0, 11, 30)) == Duration(0, 11, 30)
+    # normalising (as for a sum of separate spans) gives the HR-days value
+    assert Duration(0, 11, 30).normalised() == Duration(1, 0, 0)
+    assert Duration(0, 0, 360).normalised() == Duration(1, 0, 0)
+
+
+@given(st.builds(Duration, st.integers(0, 9), st.integers(0, 11), st.integers(0, 29)),
+       st.builds(Duration, st.integers(0, 9), st.integers(0, 11), st.integers(0, 29)))
+def test_normalised_durations_compare_by_hr_days(a, b):
+    assert (a < b) == (a.total_days < b.total_days)
+    assert (a == b) == (a.total_days == b.total_days)
 
 
 @pytest.mark.parametrize("bad", [(-1, 0, 0), (0, -1, 0), (0, 0, -1), (1.5, 0, 0)])
@@ -157,8 +176,9 @@ def test_merge_drops_days_on_or_after_before():
         pytest.param("01.03.2026-", "25.11.2026", (0, 8, 24), id="open 01.03.2026- on 25.11.2026"),
         pytest.param("01.03.2026-", "01.03.2026", (0, 0, 0), id="first day: 01.03.2026 not counted on 01.03.2026"),
         pytest.param("01.03.2026-", "02.03.2026", (0, 0, 1), id="01.03.2026- on 02.03.2026: 1 day"),
-        pytest.param("01.03.2026-31.03.2026", "31.03.2026", (0, 1, 0),
-                     id="on D excludes D: 01-30.03.2026, 30 days = 1 month"),
+        pytest.param("01.03.2026-31.03.2026", "31.03.2026", (0, 0, 30),
+                     id="on D excludes D: 01-30.03.2026 is 30 days, not yet a month"),
+        pytest.param("01.03.2026-31.03.2026", "01.04.2026", (0, 1, 0), id="01-31.03.2026: 1 month"),
         pytest.param("01.03.2026-31.03.2026", "30.03.2026", (0, 0, 29), id="on D excludes D: 01-29.03.2026"),
         pytest.param("01.06.2025-", "01.06.2026", (1, 0, 0), id="open 01.06.2025- on 01.06.2026"),
         pytest.param("01.07.2026-", "25.11.2025", (0, 0, 0), id="future period counts nothing"),
@@ -177,9 +197,24 @@ def test_merge_drops_days_on_or_after_before():
         pytest.param("01.02.2024-31.03.2024", "01.04.2024", (0, 2, 0), id="across 29.02.2024: 2 months"),
         pytest.param("31.01.2025-28.02.2025", "01.03.2025", (0, 1, 1), id="31.01-28.02.2025: 1m 1d (clamped)"),
         pytest.param("31.01.2025-27.02.2025", "01.03.2025", (0, 1, 0), id="31.01-27.02.2025: 1 month"),
-        pytest.param("01.01.2025-30.01.2025", "01.03.2025", (0, 1, 0), id="30 days = 1 month"),
-        pytest.param("01.01.2025-", "31.12.2025", (1, 0, 0),
-                     id="01.01-30.12.2025 is 11m 30d = 1 year (30-day convention)"),
+        pytest.param("01.01.2025-30.01.2025", "01.03.2025", (0, 0, 30),
+                     id="one span 01-30.01.2025: 0m 30d, less than a month (31-day month)"),
+        pytest.param("01.01.2025-31.01.2025", "01.03.2025", (0, 1, 0), id="one span 01-31.01.2025: 1 month"),
+        pytest.param("01.01.2025-", "31.12.2025", (0, 11, 30),
+                     id="one span 01.01-30.12.2025: 11m 30d, not yet 1 year"),
+        pytest.param("01.01.2025-", "01.01.2026", (1, 0, 0), id="01.01.2025-: 1 year on 01.01.2026"),
+        pytest.param("01.02.2024-", "31.01.2027", (2, 11, 30),
+                     id="psychologist 01.02.2024-: 2y 11m 30d on 31.01.2027"),
+        pytest.param("01.02.2024-", "01.02.2027", (3, 0, 0), id="psychologist 01.02.2024-: 3 years on 01.02.2027"),
+        pytest.param("01.02.2024-", "25.11.2026", (2, 9, 24), id="psychologist 01.02.2024-: 2y 9m on 25.11.2026"),
+        pytest.param("01.03.2026-", "28.02.2027", (0, 11, 27), id="social worker 01.03.2026-: on 28.02.2027"),
+        pytest.param("01.03.2026-", "01.03.2027", (1, 0, 0), id="social worker 01.03.2026-: 1 year on 01.03.2027"),
+        pytest.param("01.01.2025-30.01.2025, 01.03.2025-02.03.2025", "01.04.2025", (0, 1, 2),
+                     id="separate spans are normalised: 0m 30d + 2d = 1m 2d"),
+        pytest.param("01.01.2025-30.12.2025, 01.06.2026-", "01.06.2026", (0, 11, 30),
+                     id="second span not started yet: the first alone, 11m 30d"),
+        pytest.param("01.01.2025-30.12.2025, 01.06.2026-", "02.06.2026", (1, 0, 1),
+                     id="11m 30d + 1 day of a second span = 1y 0m 1d (normalised sum)"),
         pytest.param("01.01.2025-20.01.2025, 01.03.2025-20.03.2025, 01.05.2025-20.05.2025", "01.01.2026", (0, 2, 0),
                      id="3 x 20 days = 60 days = 2 months"),
         pytest.param("01.01.2020-31.12.2021, 10.10.2023-09.04.2024, 01.09.2024-", "01.09.2026", (4, 6, 0),
@@ -211,15 +246,26 @@ def test_experience_accepts_any_iterable():
                      id="adjacent 28.02/01.03.2017 merge: 01.03.2018"),
         pytest.param("01.03.2015-28.02.2016, 01.03.2016-", 2, 0, 0, "03.03.2017",
                      id="29.02.2016 is a gap: 11m 28d + 1y 2d, on 03.03.2017"),
-        pytest.param("01.01.2024-30.06.2024, 01.04.2024-31.12.2024", 1, 0, 0, "31.12.2024",
-                     id="overlap counted once; 11m 30d = 1y on 31.12.2024"),
-        pytest.param("01.01.2025-", 1, 0, 0, "31.12.2025", id="30-day convention: 01.01.2025- reaches 1y on 31.12.2025"),
-        pytest.param("15.06.2025-", 1, 0, 0, "14.06.2026", id="15.06.2025-: 11m 30d on 14.06.2026"),
+        pytest.param("01.01.2024-30.06.2024, 01.04.2024-31.12.2024", 1, 0, 0, "01.01.2025",
+                     id="overlap counted once; one span: 1y on 01.01.2025"),
+        pytest.param("01.02.2024-", 3, 0, 0, "01.02.2027",
+                     id="issue 5: psychologist 01.02.2024-: 3 years on 01.02.2027, not 31.01.2027"),
+        pytest.param("01.03.2026-", 1, 0, 0, "01.03.2027",
+                     id="issue 5: social worker second since 01.03.2026: 1 year on 01.03.2027"),
+        pytest.param("01.01.2025-", 1, 0, 0, "01.01.2026", id="01.01.2025-: 1 year on 01.01.2026, not 31.12.2025"),
+        pytest.param("15.06.2025-", 1, 0, 0, "15.06.2026", id="15.06.2025-: 1 year on 15.06.2026"),
+        pytest.param("01.08.2025-", 0, 0, 30, "31.08.2025", id="01.08.2025-: 30 days on 31.08.2025"),
+        pytest.param("01.01.2025-30.12.2025, 01.06.2026-", 1, 0, 0, "02.06.2026",
+                     id="11m 30d, gap, then 1 day of a second span makes 1y 0m 1d: 02.06.2026"),
+        pytest.param("01.01.2025-30.01.2025, 01.03.2025-", 0, 2, 0, "31.03.2025",
+                     id="separate spans: 0m 30d + 01.03-30.03.2025 (0m 30d) = 2 months on 31.03.2025"),
         pytest.param("01.03.2025-", 1, 0, 0, "01.03.2026", id="01.03.2025-: February is short, 01.03.2026"),
         pytest.param("29.02.2024-", 1, 0, 0, "28.02.2025", id="start 29.02.2024: 1 year on 28.02.2025"),
         pytest.param("01.03.2023-", 1, 0, 0, "01.03.2024", id="1 year across 29.02.2024 on 01.03.2024"),
         pytest.param("31.01.2025-", 0, 1, 0, "28.02.2025", id="31.01.2025-: 1 month on 28.02.2025 (27 -> 30)"),
-        pytest.param("01.01.2025-", 0, 1, 0, "31.01.2025", id="01.01.2025-: 30 days = 1 month on 31.01.2025"),
+        pytest.param("01.01.2025-", 0, 1, 0, "01.02.2025", id="01.01.2025-: 1 month on 01.02.2025 (31-day month)"),
+        pytest.param("01.01.2025-30.01.2025", 0, 1, 0, None, id="never: one span of 0m 30d is less than a month"),
+        pytest.param("01.01.2025-31.01.2025", 0, 1, 0, "01.02.2025", id="one span 01-31.01.2025: 1 month"),
         pytest.param("01.01.2025-30.06.2025", 1, 0, 0, None, id="never: closed 6 months"),
         pytest.param("01.01.2025-30.06.2025, 01.01.2026-31.03.2026", 1, 0, 0, None, id="never: closed 9 months"),
         pytest.param("", 1, 0, 0, None, id="no periods: None"),
@@ -280,6 +326,8 @@ def span_st(draw):
 span_lists = st.lists(span_st(), max_size=5)
 on_dates = st.dates(min_value=LOW, max_value=date(2034, 12, 31))
 durations = st.builds(Duration, st.integers(0, 6), st.integers(0, 11), st.integers(0, 29))
+# also raw (30 days) and unnormalised requirements: date_reached must agree with the ordering for any of them
+any_durations = durations | st.builds(Duration, st.integers(0, 6), st.integers(0, 13), st.integers(0, 32))
 
 
 def naive_difference(start: date, stop: date) -> tuple[int, int, int]:
@@ -298,8 +346,9 @@ def naive_difference(start: date, stop: date) -> tuple[int, int, int]:
     return (n // 12, n % 12, (stop - anchor).days)
 
 
-def naive_experience(items: list[Span], on: date) -> int:
-    """Day-by-day: collect the days before ``on``, split into runs, measure each run."""
+def naive_experience(items: list[Span], on: date) -> tuple[int, int, int]:
+    """Day-by-day: collect the days before ``on``, split into runs, measure each run; one run as it
+    stands, several summed component-wise and then normalised (30 days = 1 month, 12 months = 1 year)."""
     days = set()
     for s in items:
         end = on - ONE if s.end is None else min(s.end, on - ONE)
@@ -307,20 +356,24 @@ def naive_experience(items: list[Span], on: date) -> int:
         while x <= end:
             days.add(x)
             x += ONE
-    total = 0
+    runs = []
     run_start = None
     for x in sorted(days):
         if run_start is None:
             run_start = prev = x
         elif x != prev + ONE:
-            y, m, dd = naive_difference(run_start, prev + ONE)
-            total += 360 * y + 30 * m + dd
+            runs.append(naive_difference(run_start, prev + ONE))
             run_start = x
         prev = x
     if run_start is not None:
-        y, m, dd = naive_difference(run_start, prev + ONE)
-        total += 360 * y + 30 * m + dd
-    return total
+        runs.append(naive_difference(run_start, prev + ONE))
+    if not runs:
+        return (0, 0, 0)
+    if len(runs) == 1:
+        return runs[0]
+    y, m, dd = (sum(r[i] for r in runs) for i in range(3))
+    m, dd = m + dd // 30, dd % 30
+    return (y + m // 12, m % 12, dd)
 
 
 @given(st.dates(min_value=LOW, max_value=HIGH), st.integers(0, 2000))
@@ -332,7 +385,29 @@ def test_calendar_difference_matches_naive(start, length):
 @settings(max_examples=150, deadline=None)
 @given(span_lists, on_dates)
 def test_experience_matches_day_by_day(items, on):
-    assert experience(items, on).total_days == naive_experience(items, on)
+    assert ymd(experience(items, on)) == naive_experience(items, on)
+
+
+@given(st.dates(min_value=LOW, max_value=HIGH), st.integers(0, 8))
+def test_one_ongoing_span_reaches_years_on_the_calendar_anniversary(start, years):
+    """N years of one continuous span: exactly add_months(start, 12 N), never a day early."""
+    required = Duration.of_years(years)
+    reached = date_reached([Span(start, None)], required)
+    if years == 0:
+        assert reached == start
+        return
+    assert reached == add_months(start, 12 * years)
+    assert ymd(experience([Span(start, None)], reached)) == (years, 0, 0)
+    assert experience([Span(start, None)], reached - ONE) < required
+
+
+@given(st.dates(min_value=LOW, max_value=HIGH), st.integers(0, 100))
+def test_one_span_is_not_normalised(start, months):
+    """The day before a whole number of months from the start is still less than that number of months."""
+    stop = add_months(start, months + 1)
+    have = experience([Span(start, None)], stop - ONE)
+    assert have < Duration(*divmod(months + 1, 12), 0)
+    assert have.months < 12 and have.days <= 30
 
 
 @given(span_lists, on_dates, st.data())
@@ -345,6 +420,8 @@ def test_splitting_a_period_changes_nothing(items, on, data):
     cut = s.start + timedelta(days=data.draw(st.integers(0, (last - s.start).days - 1)))
     split = items[:i] + [Span(s.start, cut), Span(cut + ONE, s.end)] + items[i + 1:]
     assert ymd(experience(split, on)) == ymd(experience(items, on))
+    for r in (Duration(1, 0, 0), Duration(0, 6, 15)):
+        assert date_reached(split, r) == date_reached(items, r)
 
 
 @given(span_lists, on_dates, on_dates)
@@ -358,11 +435,12 @@ def test_order_of_periods_does_not_matter(items, on, rng):
     shuffled = list(items)
     rng.shuffle(shuffled)
     assert ymd(experience(shuffled, on)) == ymd(experience(items, on))
-    r = Duration(1, 0, 0)
-    assert date_reached(shuffled, r) == date_reached(items, r)
+    for r in (Duration(1, 0, 0), Duration(0, 11, 30), Duration(2, 0, 0)):
+        assert date_reached(shuffled, r) == date_reached(items, r)
 
 
-@given(span_lists, durations)
+@settings(max_examples=300)
+@given(span_lists, any_durations)
 def test_date_reached_is_the_first_such_date(items, required):
     assume(not required.is_zero)
     reached = date_reached(items, required)
