@@ -22,6 +22,7 @@ MENU = (
     MenuEntry("staffing:employee_list", _("Employees"), (HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)),
     MenuEntry("staffing:centre_list", _("Centres"), (HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)),
     MenuEntry("attestation:eligibility", _("Eligibility"), (HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)),
+    MenuEntry("attestation:session_list", _("Attestation"), (HR_OFFICER, CENTRE_DIRECTOR)),
     MenuEntry("staffing:import", _("Import"), (HR_OFFICER,)),
     MenuEntry("attestation:impact", _("Impact of amendments"), (CATALOGUE_EDITOR, COMMITTEE_ANALYST)),
     MenuEntry("admin:index", _("Catalogue editing"), (CATALOGUE_EDITOR,)),

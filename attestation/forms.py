@@ -57,3 +57,66 @@ class ImpactForm(forms.Form):
         except ValidationError as error:
             raise forms.ValidationError(error.messages) from None
         return alternatives
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SessionForm(forms.Form):
+    centre = forms.ChoiceField(label=_("Centre"))
+    day = forms.DateField(label=_("Session date"), widget=DATE_INPUT)
+
+    def __init__(self, *args, centres, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].choices = [(c.code, c.name) for c in centres]
+
+
+class MemberForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=200)
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    role = forms.ChoiceField(label=_("Role in the commission"), choices=[])
+
+    def __init__(self, *args, **kwargs):
+        from attestation.models import CommissionMember
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = CommissionMember.Role.choices
+
+
+class CandidateAddForm(forms.Form):
+    employee = forms.ModelChoiceField(label=_("Employee"), queryset=None)
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args, employees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = employees
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=[])
+    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0)
+    votes_against = forms.IntegerField(label=_("Votes against"), min_value=0)
+    remarks = forms.CharField(label=_("Remarks"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    override_reason = forms.CharField(
+        label=_("Chair's reason to assign against the engine"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    has_diploma = forms.BooleanField(label=_("Diploma"), required=False)
+    has_certificates = forms.BooleanField(label=_("Certificates"), required=False)
+    has_employment_record = forms.BooleanField(label=_("Employment record"), required=False)
+    has_characteristic = forms.BooleanField(label=_("Characteristic"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        from attestation.models import Candidate
+
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = Candidate.Decision.choices
+
+
+class OrderForm(forms.Form):
+    number = forms.CharField(label=_("Order number"), max_length=60)
+    day = forms.DateField(label=_("Order date"), widget=DATE_INPUT)

@@ -17,8 +17,9 @@
   periods can never reach it.  A step without an experience condition gives D.
 
 Periods starting on or after D are ignored throughout.  Experience follows
-:mod:`staffing.experience` (days before D; overlaps counted once; 30 days = 1
-month).
+:mod:`staffing.experience` (days before D; overlaps counted once; one continuous
+span reaches N years on its calendar anniversary; separate spans are summed with
+30 days = 1 month).
 
 Reasons come in this order: for the current post, per alternative, "education"
 (one per education condition) then "experience"; then "no_ladder" or

@@ -7,8 +7,10 @@ runs against the catalogue (converted by ``from_catalogue``); the hand-written s
 is enough for the tests to pass.
 
 Dates are dd.mm.yyyy.  A reminder of the experience rule (staffing.experience): days
-before D count; 30 days = 1 month; so 1 year from 01.03 is reached on 01.03 of the next
-year, while from 01.01 it is reached on 31.12 (01.01-30.12 = 11 months 30 days).
+before D count; one continuous span is its calendar difference, not normalised, so N
+years are reached on the calendar anniversary (1 year from 01.01.2025 on 01.01.2026,
+01.01-30.12.2025 being 11 months 30 days; 3 years from 01.02.2024 on 01.02.2027);
+only separate spans are summed with 30 days = 1 month.
 """
 
 from __future__ import annotations
@@ -331,6 +333,14 @@ CASES = [
          facts("psychologist", None, "none", [diploma("higher", "psychology")],
                [here("29.02.2024-", "psychologist", None, "none")]),
          "28.02.2027", True, "second", True, "28.02.2027"),
+    Case("item 21: issue 5 example: none since 01.02.2024 -> 3 years on 01.02.2027, not on 31.01.2027",
+         facts("psychologist", None, "none", [diploma("higher", "psychology")],
+               [here("01.02.2024-", "psychologist", None, "none")]),
+         "31.01.2027", True, "second", False, "01.02.2027"),
+    Case("item 21: issue 5 example: none since 01.02.2024 -> eligible on 01.02.2027",
+         facts("psychologist", None, "none", [diploma("higher", "psychology")],
+               [here("01.02.2024-", "psychologist", None, "none")]),
+         "01.02.2027", True, "second", True, "01.02.2027"),
     # ---- item 36, case_manager ------------------------------------------------------------
     Case("item 36: a law degree does NOT meet item 36",
          facts("case_manager", "high", "none", [diploma("higher", "law")]), "25.11.2026", False, "second", False, None),

@@ -262,7 +262,7 @@ def test_experience_accepts_any_iterable():
         pytest.param("01.03.2025-", 1, 0, 0, "01.03.2026", id="01.03.2025-: February is short, 01.03.2026"),
         pytest.param("29.02.2024-", 1, 0, 0, "28.02.2025", id="start 29.02.2024: 1 year on 28.02.2025"),
         pytest.param("01.03.2023-", 1, 0, 0, "01.03.2024", id="1 year across 29.02.2024 on 01.03.2024"),
-        pytest.param("31.01.2025-", 0, 1, 0, "28.02.2025", id="31.01.2025-: 1 month on 28.02.2025 (27 -> 30)"),
+        pytest.param("31.01.2025-", 0, 1, 0, "28.02.2025", id="31.01.2025-: 1 month on 28.02.2025 (clamped anniversary)"),
         pytest.param("01.01.2025-", 0, 1, 0, "01.02.2025", id="01.01.2025-: 1 month on 01.02.2025 (31-day month)"),
         pytest.param("01.01.2025-30.01.2025", 0, 1, 0, None, id="never: one span of 0m 30d is less than a month"),
         pytest.param("01.01.2025-31.01.2025", 0, 1, 0, "01.02.2025", id="one span 01-31.01.2025: 1 month"),

@@ -184,6 +184,30 @@ def test_a_valid_workbook_is_previewed_without_writing_then_imported(tmp_path, c
     assert Education.history.count() == 4 and WorkPeriod.history.count() == 4
 
 
+def test_history_records_what_was_written_and_by_whom(tmp_path, centre, hr_officer):
+    workbook_import(read(tmp_path, staff(), centre), user=hr_officer)
+    first = Employee.objects.get(personnel_number="0001")
+    record = first.history.get()
+    assert (record.history_type, record.history_user, record.last_name, record.iin, record.unit_id) == (
+        "+", hr_officer, "Әбенова", first.iin, first.unit_id,
+    )
+    assert record.history_date is not None and record.position_id == first.position_id
+    period = first.periods.get(end_date__isnull=True)
+    period_record = period.history.get()
+    assert (period_record.history_type, period_record.position_id, period_record.start_date) == (
+        "+", period.position_id, date(2020, 1, 15),
+    )
+    assert period_record.instance == period
+
+    data = staff()
+    data["employees"][0]["last_name"] = "Серікова"
+    workbook_import(read(tmp_path, data, centre, name="again.xlsx"))  # no user: none recorded
+    changed = first.history.order_by("history_id").last()
+    assert (changed.history_type, changed.last_name, changed.history_user, changed.version) == ("~", "Серікова", None, 2)
+    assert changed.prev_record.last_name == "Әбенова"
+    assert period.history.filter(history_type="-").get().start_date == date(2020, 1, 15)
+
+
 def test_label_row_extra_columns_and_column_order_are_accepted(tmp_path, centre):
     columns = {sheet: ["note", *reversed(keys)] for sheet, keys in COLUMNS.items()}
     data = staff()
@@ -397,15 +421,16 @@ def test_an_import_failing_halfway_leaves_nothing_behind(tmp_path, centre, monke
     plan = read(tmp_path, data, centre, name="second.xlsx")
     assert plan.ok and plan.created == ["0004"]
 
-    real = workbook.bulk_create_with_history
+    real = workbook._insert_rows
 
-    def fail_on_periods(objs, model, **kwargs):
-        if model is WorkPeriod:  # employees, units and education are written by now
+    def fail_on_periods(model, fields, rows):
+        if model is WorkPeriod:  # units, employees and education are written by now, old rows deleted
             assert Employee.objects.filter(personnel_number="0004").exists()
+            assert not WorkPeriod.objects.filter(employee__centre=centre).exists()
             raise RuntimeError("disk full")
-        return real(objs, model, **kwargs)
+        return real(model, fields, rows)
 
-    monkeypatch.setattr(workbook, "bulk_create_with_history", fail_on_periods)
+    monkeypatch.setattr(workbook, "_insert_rows", fail_on_periods)
     with pytest.raises(RuntimeError):
         workbook_import(plan)
 

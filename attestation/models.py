@@ -1,0 +1,148 @@
+"""Attestation sessions of a centre: commission, candidates with the engine's verdict frozen as the commission
+saw it, decisions, the director's approval and the order that makes assigned categories take effect.
+
+State machine (attestation.services enforces who may move it):
+draft → candidates fixed → commission held → approved by the director → order issued.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES
+
+
+class Session(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        CANDIDATES_FIXED = "candidates_fixed", _("candidates fixed")
+        COMMISSION_HELD = "commission_held", _("commission held")
+        APPROVED = "approved", _("approved by the director")
+        ORDER_ISSUED = "order_issued", _("order issued")
+
+    centre = models.ForeignKey("staffing.Centre", on_delete=models.PROTECT, related_name="sessions", verbose_name=_("centre"))
+    date = models.DateField(_("session date"))
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    order_number = models.CharField(_("order number"), max_length=60, blank=True)
+    order_date = models.DateField(_("order date"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("attestation session")
+        verbose_name_plural = _("attestation sessions")
+        indexes = [models.Index(fields=["centre", "state"], name="session_centre_state")]
+
+    def __str__(self):
+        return _("Attestation of %(date)s") % {"date": self.date.strftime("%d.%m.%Y")}
+
+    def get_absolute_url(self):
+        return reverse("attestation:session", args=[self.pk])
+
+    @property
+    def is_locked(self) -> bool:
+        """Nobody edits an approved session: corrections go through a new session or order."""
+        return self.state in (self.State.APPROVED, self.State.ORDER_ISSUED)
+
+
+class CommissionMember(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        SECRETARY = "secretary", _("secretary")
+        MEMBER = "member", _("member")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                             verbose_name=_("user"))
+    name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    role = models.CharField(_("role in the commission"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+
+    class Meta:
+        ordering = ["role", "pk"]
+        verbose_name = _("commission member")
+        verbose_name_plural = _("commission")
+        constraints = [
+            models.UniqueConstraint(fields=["session"], condition=Q(role="chair"), name="commission_one_chair"),
+            models.UniqueConstraint(fields=["session"], condition=Q(role="secretary"), name="commission_one_secretary"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Transition(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="transitions")
+    from_state = models.CharField(max_length=20, choices=Session.State.choices)
+    to_state = models.CharField(max_length=20, choices=Session.State.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+class Candidate(models.Model):
+    class Source(models.TextChoices):
+        ELIGIBLE = "eligible", _("eligible for the next category")
+        PERIODIC = "periodic", _("periodic attestation due")
+        MANUAL = "manual", _("added by HR")
+
+    class Decision(models.TextChoices):
+        ASSIGN_NEXT = "assign_next", _("assign the next category")
+        CONFIRM = "confirm", _("meets the post")
+        NOT_MEET = "not_meet", _("does not meet the post")
+        POSTPONE = "postpone", _("postpone")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="candidates")
+    employee = models.ForeignKey("staffing.Employee", on_delete=models.PROTECT, related_name="candidacies")
+    source = models.CharField(_("why a candidate"), max_length=10, choices=Source.choices)
+    added_reason = models.CharField(_("reason for adding"), max_length=500, blank=True)
+    removed = models.BooleanField(default=False)
+    removed_reason = models.CharField(_("reason for removal"), max_length=500, blank=True)
+    # The post and the engine's verdict at the moment the candidate was taken: what the commission saw.
+    position = models.ForeignKey("positions.Position", on_delete=models.PROTECT, related_name="+")
+    qualification_level = models.CharField(max_length=10, choices=LEVEL_CHOICES, blank=True)
+    category = models.CharField(max_length=10, choices=CATEGORY_CHOICES, blank=True)
+    meets_requirements = models.BooleanField()
+    next_category = models.CharField(max_length=10, choices=CATEGORY_CHOICES, blank=True)
+    eligible = models.BooleanField()
+    eligible_from = models.DateField(null=True, blank=True)
+    reasons_kk = models.JSONField(default=list)
+    reasons_ru = models.JSONField(default=list)
+    # Documents checked by HR before the commission.
+    has_diploma = models.BooleanField(_("diploma"), default=False)
+    has_certificates = models.BooleanField(_("certificates"), default=False)
+    has_employment_record = models.BooleanField(_("employment record"), default=False)
+    has_characteristic = models.BooleanField(_("characteristic"), default=False)
+    # The commission's decision.
+    decision = models.CharField(_("decision"), max_length=12, choices=Decision.choices, blank=True)
+    votes_for = models.PositiveSmallIntegerField(_("votes for"), default=0)
+    votes_against = models.PositiveSmallIntegerField(_("votes against"), default=0)
+    remarks = models.TextField(_("remarks"), blank=True)
+    override_reason = models.TextField(_("chair's reason to assign against the engine"), blank=True)
+    applied_period = models.OneToOneField("staffing.WorkPeriod", on_delete=models.PROTECT, null=True, blank=True,
+                                          related_name="+")
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["employee__last_name", "employee__first_name", "pk"]
+        verbose_name = _("candidate")
+        verbose_name_plural = _("candidates")
+        constraints = [models.UniqueConstraint(fields=["session", "employee"], name="candidate_once_per_session")]
+
+    def __str__(self):
+        return str(self.employee)
+
+    @property
+    def documents_complete(self) -> bool:
+        return self.has_diploma and self.has_employment_record and self.has_characteristic

@@ -1,0 +1,182 @@
+"""Attestation sessions: thin views over attestation.services, scoped by accounts.access."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import changeable_centres, directed_centres, get_visible_or_404, may_see_staff, visible_centres
+from attestation import services
+from attestation.forms import CandidateAddForm, DecisionForm, MemberForm, OrderForm, ReasonForm, SessionForm
+from attestation.models import Candidate, Session
+from config.dates import today
+from staffing.models import Employee
+
+DOCUMENT_FIELDS = ["has_diploma", "has_certificates", "has_employment_record", "has_characteristic"]
+
+
+def _sessions(user):
+    if not may_see_staff(user):
+        raise PermissionDenied
+    return Session.objects.filter(centre__in=visible_centres(user)).select_related("centre")
+
+
+def session_list(request):
+    sessions = _sessions(request.user).order_by("-date", "-pk")[:200]
+    centres = list(changeable_centres(request.user).order_by("code"))
+    form = SessionForm(request.POST or None, centres=centres, initial={"day": today()})
+    if request.method == "POST":
+        if not centres:
+            raise PermissionDenied
+        if form.is_valid():
+            centre = next(c for c in centres if c.code == form.cleaned_data["centre"])
+            session = services.session_create(centre=centre, day=form.cleaned_data["day"], user=request.user)
+            return redirect(session)
+    return render(request, "attestation/session_list.html", {"sessions": sessions, "form": form if centres else None})
+
+
+def _session(request, pk) -> Session:
+    return get_visible_or_404(_sessions(request.user), pk=pk)
+
+
+def session_detail(request, pk):
+    session = _session(request, pk)
+    candidates = list(
+        session.candidates.select_related("employee", "position").order_by("removed", "employee__last_name", "pk")
+    )
+    may_record = changeable_centres(request.user).filter(pk=session.centre_id).exists()
+    may_approve = directed_centres(request.user).filter(pk=session.centre_id).exists()
+    reasons_field = "reasons_ru" if (get_language() or "").startswith("ru") else "reasons_kk"
+    for candidate in candidates:
+        candidate.reasons = getattr(candidate, reasons_field)
+    employees = Employee.objects.active().filter(centre=session.centre).exclude(
+        pk__in=[c.employee_id for c in candidates if not c.removed]
+    )
+    context = {
+        "session": session,
+        "candidates": candidates,
+        "members": list(session.members.all()),
+        "transitions": list(session.transitions.select_related("by")),
+        "may_record": may_record and not session.is_locked,
+        "may_issue": may_record and session.state == Session.State.APPROVED,
+        "may_approve": may_approve and session.state == Session.State.COMMISSION_HELD,
+        "member_form": MemberForm(),
+        "add_form": CandidateAddForm(employees=employees.order_by("last_name")),
+        "order_form": OrderForm(initial={"day": today()}),
+        "interval": services.attestation_interval_years(session.centre),
+    }
+    return render(request, "attestation/session_detail.html", context)
+
+
+def _run(request, session, action, success):
+    try:
+        action()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return redirect(session)
+
+
+@require_POST
+def session_step(request, pk, step):
+    session = _session(request, pk)
+    steps = {
+        "propose": (lambda: services.session_propose_candidates(session=session, user=request.user), _("Candidates proposed from the engine.")),
+        "fix": (lambda: services.session_fix_candidates(session=session, user=request.user), _("The list of candidates is fixed.")),
+        "hold": (lambda: services.session_hold(session=session, user=request.user), _("The commission is recorded as held.")),
+        "approve": (lambda: services.session_approve(session=session, user=request.user), _("Approved.")),
+    }
+    if step not in steps:
+        raise PermissionDenied
+    action, success = steps[step]
+    return _run(request, session, action, success)
+
+
+@require_POST
+def member_add(request, pk):
+    session = _session(request, pk)
+    form = MemberForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the member's name and role."))
+        return redirect(session)
+    return _run(request, session, lambda: services.commission_member_add(session=session, user=request.user, **form.cleaned_data), _("Saved."))
+
+
+@require_POST
+def candidate_add(request, pk):
+    session = _session(request, pk)
+    form = CandidateAddForm(request.POST, employees=Employee.objects.filter(centre=session.centre))
+    if not form.is_valid():
+        messages.error(request, _("Choose an employee and give the reason."))
+        return redirect(session)
+    return _run(
+        request, session,
+        lambda: services.candidate_add(session=session, employee=form.cleaned_data["employee"], reason=form.cleaned_data["reason"], user=request.user),
+        _("Saved."),
+    )
+
+
+def _candidate(request, pk) -> Candidate:
+    if not may_see_staff(request.user):
+        raise PermissionDenied
+    queryset = Candidate.objects.filter(session__centre__in=visible_centres(request.user)).select_related(
+        "session__centre", "employee", "position"
+    )
+    return get_visible_or_404(queryset, pk=pk)
+
+
+@require_POST
+def candidate_remove(request, pk):
+    candidate = _candidate(request, pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for removing this candidate."))
+        return redirect(candidate.session)
+    return _run(
+        request, candidate.session,
+        lambda: services.candidate_remove(candidate=candidate, reason=form.cleaned_data["reason"], user=request.user),
+        _("Saved."),
+    )
+
+
+def candidate_decision(request, pk):
+    candidate = _candidate(request, pk)
+    initial = {name: getattr(candidate, name) for name in ["decision", "votes_for", "votes_against", "remarks", "override_reason", *DOCUMENT_FIELDS]}
+    form = DecisionForm(request.POST or None, initial={**initial, "version": candidate.version})
+    if request.method == "POST":
+        if not changeable_centres(request.user).filter(pk=candidate.session.centre_id).exists():
+            raise PermissionDenied
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            documents = {name: data.pop(name) for name in DOCUMENT_FIELDS}
+            try:
+                services.candidate_record_decision(
+                    candidate=candidate, user=request.user, expected_version=data.pop("version"), documents=documents, **data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Decision recorded."))
+                return redirect(candidate.session)
+    reasons = candidate.reasons_ru if (get_language() or "").startswith("ru") else candidate.reasons_kk
+    return render(request, "attestation/candidate_decision.html", {"candidate": candidate, "form": form, "reasons": reasons})
+
+
+@require_POST
+def session_order(request, pk):
+    session = _session(request, pk)
+    form = OrderForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the order number and date."))
+        return redirect(session)
+    return _run(
+        request, session,
+        lambda: services.session_issue_order(session=session, user=request.user, number=form.cleaned_data["number"], day=form.cleaned_data["day"]),
+        _("The order is recorded; assigned categories take effect from its date."),
+    )
+
+

@@ -1,0 +1,163 @@
+"""Attestation sessions: the state machine, who may take each step, the override rule, and applying the
+order to the work history exactly once (issue 6)."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from attestation import services
+from attestation.models import Candidate, Session
+from positions.models import EducationField, Position
+from staffing.models import Employee
+from tests.factories import EducationFactory, EmployeeFactory, WorkPeriodFactory
+
+D = datetime.date
+SESSION_DAY = D(2026, 12, 10)
+HIRED = D(2025, 1, 1)
+
+
+def social_worker(centre, number, *, since, field="social_work", hire=HIRED):
+    """item 15: a high-level social worker in the second category since `since`."""
+    position = Position.objects.get(code="social_worker")
+    employee = EmployeeFactory(centre=centre, personnel_number=number, position=position, qualification_level="high",
+                               category="second", hire_date=hire)
+    WorkPeriodFactory(employee=employee, position=position, qualification_level="high", category="second", start_date=since)
+    EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code=field))
+    return employee
+
+
+@pytest.fixture
+def staff(centre):
+    return {
+        "ready": social_worker(centre, "001", since=D(2025, 11, 1)),  # 1 year in the second category by 01.11.2026
+        "not_yet": social_worker(centre, "002", since=D(2026, 6, 1)),
+        "due": social_worker(centre, "003", since=D(2026, 6, 1), hire=D(2020, 1, 1)),  # periodic: hired 6 years ago
+    }
+
+
+@pytest.fixture
+def session(centre, hr_officer):
+    session = services.session_create(centre=centre, day=SESSION_DAY, user=hr_officer)
+    services.commission_member_add(session=session, user=hr_officer, name="Серікова Ә.", role="chair")
+    return session
+
+
+def test_candidates_are_proposed_from_the_engine_with_the_verdict_frozen(session, hr_officer, staff):
+    candidates = services.session_propose_candidates(session=session, user=hr_officer)
+    by_number = {c.employee.personnel_number: c for c in candidates}
+    assert set(by_number) == {"001", "003"}
+    ready = by_number["001"]
+    assert (ready.source, ready.eligible, ready.next_category, ready.eligible_from) == ("eligible", True, "first", D(2026, 11, 1))
+    assert ready.reasons_kk[0].startswith("15-тармақ") and ready.reasons_ru[0].startswith("п. 15")
+    assert by_number["003"].source == "periodic"
+
+
+def test_hr_adds_and_removes_candidates_with_a_reason(session, hr_officer, staff):
+    with pytest.raises(ValidationError):
+        services.candidate_add(session=session, employee=staff["not_yet"], reason=" ", user=hr_officer)
+    candidate = services.candidate_add(session=session, employee=staff["not_yet"], reason="Өтініші бойынша", user=hr_officer)
+    assert candidate.source == "manual" and not candidate.eligible
+    services.candidate_remove(candidate=candidate, reason="Қате қосылды", user=hr_officer)
+    assert Candidate.objects.get(pk=candidate.pk).removed
+
+
+def run_to_approval(session, hr_officer, director, decision="assign_next", **extra):
+    services.session_propose_candidates(session=session, user=hr_officer)
+    services.session_fix_candidates(session=session, user=hr_officer)
+    for candidate in session.candidates.all():
+        services.candidate_record_decision(
+            candidate=candidate, user=hr_officer, expected_version=candidate.version,
+            decision=decision if candidate.eligible else "confirm", votes_for=3, votes_against=0, **extra,
+        )
+    services.session_hold(session=session, user=hr_officer)
+    services.session_approve(session=session, user=director)
+
+
+def test_the_whole_journey_applies_the_category_once_from_the_order_date(session, hr_officer, director, staff):
+    run_to_approval(session, hr_officer, director)
+    services.session_issue_order(session=session, user=hr_officer, number="12-Ж", day=D(2026, 12, 15))
+    employee = Employee.objects.get(pk=staff["ready"].pk)
+    assert employee.category == "first"
+    periods = list(employee.periods.order_by("start_date").values_list("category", "start_date", "end_date"))
+    assert periods == [("second", D(2025, 11, 1), D(2026, 12, 14)), ("first", D(2026, 12, 15), None)]
+    assert Employee.objects.get(pk=staff["due"].pk).category == "second"  # confirmed, unchanged
+    with pytest.raises(ValidationError):  # the repeated request changes nothing
+        services.session_issue_order(session=session, user=hr_officer, number="12-Ж", day=D(2026, 12, 15))
+    assert employee.periods.count() == 2
+    session.refresh_from_db()
+    assert session.state == Session.State.ORDER_ISSUED
+    assert [t.to_state for t in session.transitions.all()] == [
+        "candidates_fixed", "commission_held", "approved", "order_issued"]
+
+
+def test_hr_cannot_approve_and_a_director_cannot_record_decisions(session, hr_officer, director, staff):
+    services.session_propose_candidates(session=session, user=hr_officer)
+    services.session_fix_candidates(session=session, user=hr_officer)
+    candidate = session.candidates.first()
+    with pytest.raises(PermissionDenied):
+        services.candidate_record_decision(candidate=candidate, user=director, expected_version=candidate.version,
+                                           decision="confirm", votes_for=1, votes_against=0)
+    for current in session.candidates.all():
+        services.candidate_record_decision(candidate=current, user=hr_officer, expected_version=current.version,
+                                           decision="confirm", votes_for=1, votes_against=0)
+    services.session_hold(session=session, user=hr_officer)
+    with pytest.raises(PermissionDenied):
+        services.session_approve(session=session, user=hr_officer)
+
+
+def test_nobody_edits_an_approved_session(session, hr_officer, director, staff):
+    run_to_approval(session, hr_officer, director, decision="confirm")
+    candidate = session.candidates.first()
+    with pytest.raises(ValidationError):
+        services.candidate_record_decision(candidate=candidate, user=hr_officer, expected_version=candidate.version,
+                                           decision="not_meet", votes_for=0, votes_against=3)
+    with pytest.raises(ValidationError):
+        services.commission_member_add(session=session, user=hr_officer, name="X", role="member")
+
+
+def test_assigning_against_the_engine_needs_the_chairs_reason(session, hr_officer, staff):
+    services.candidate_add(session=session, employee=staff["not_yet"], reason="Өтініш", user=hr_officer)
+    services.session_fix_candidates(session=session, user=hr_officer)
+    candidate = session.candidates.get()
+    with pytest.raises(ValidationError) as error:
+        services.candidate_record_decision(candidate=candidate, user=hr_officer, expected_version=candidate.version,
+                                           decision="assign_next", votes_for=3, votes_against=0)
+    assert error.value.code == "override"
+    decided = services.candidate_record_decision(
+        candidate=candidate, user=hr_officer, expected_version=candidate.version, decision="assign_next",
+        votes_for=3, votes_against=0, override_reason="Ерекше жетістіктері ескерілді",
+    )
+    assert decided.override_reason == "Ерекше жетістіктері ескерілді"
+
+
+def test_two_people_recording_the_same_decision_the_second_is_refused(session, hr_officer, staff):
+    services.session_propose_candidates(session=session, user=hr_officer)
+    services.session_fix_candidates(session=session, user=hr_officer)
+    candidate = session.candidates.first()
+    opened = candidate.version
+    services.candidate_record_decision(candidate=candidate, user=hr_officer, expected_version=opened,
+                                       decision="confirm", votes_for=3, votes_against=0)
+    with pytest.raises(ValidationError) as error:
+        services.candidate_record_decision(candidate=candidate, user=hr_officer, expected_version=opened,
+                                           decision="postpone", votes_for=1, votes_against=2)
+    assert error.value.code == "stale"
+    assert Candidate.objects.get(pk=candidate.pk).decision == "confirm"
+
+
+def test_another_centres_users_get_404(client_of, other_hr_officer, session, hr_officer, staff):
+    services.session_propose_candidates(session=session, user=hr_officer)
+    client = client_of(other_hr_officer)
+    assert client.get(reverse("attestation:session", args=[session.pk])).status_code == 404
+    candidate = session.candidates.first()
+    assert client.get(reverse("attestation:candidate", args=[candidate.pk])).status_code == 404
+    assert client.post(reverse("attestation:session_step", args=[session.pk, "fix"])).status_code == 404
+
+
+def test_steps_over_http_refuse_the_wrong_role(client_of, director, session, hr_officer, staff):
+    services.session_propose_candidates(session=session, user=hr_officer)
+    response = client_of(director).post(reverse("attestation:session_step", args=[session.pk, "fix"]))
+    assert response.status_code == 403
+    session.refresh_from_db()
+    assert session.state == "draft"
