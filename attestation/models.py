@@ -88,6 +88,9 @@ class Transition(models.Model):
     class Meta:
         ordering = ["at", "pk"]
 
+    def __str__(self):
+        return f"{self.session}: {self.from_state} → {self.to_state}"
+
 
 class Candidate(models.Model):
     class Source(models.TextChoices):
