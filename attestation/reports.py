@@ -9,11 +9,11 @@ candidates of the centre's open sessions (1), sessions awaiting the director's a
 Staff by position × level × category is counted from the eligibility rows (active staff), not queried again.
 
 area_report (11 queries): regions (1), centres in scope with their region (1), eligibility (5), candidates of open
-sessions (1), sessions awaiting approval per centre (1), decisions per centre (1), overrides with their reasons (1).
+sessions (1), sessions awaiting approval per centre (1), decision counts (1), overrides with their reasons (1).
 """
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Q
@@ -81,6 +81,7 @@ class ReportRow:
 
     employee: Employee
     verdict: Verdict
+    category_label: str
     next_label: str
     reasons: list[str]
 
@@ -132,7 +133,6 @@ class AreaReport:
     chart: dict
     outcomes: list[dict]
     overrides: list[Candidate]
-    centre_outcomes: dict[int, dict[str, int]] = field(default_factory=dict)
 
     @property
     def outcome_total(self) -> int:
@@ -237,6 +237,7 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
         return ReportRow(
             employee=row.employee,
             verdict=row.verdict,
+            category_label=category_label(row.employee.category, position) if row.employee.category else "—",
             next_label=category_label(row.verdict.next_category, position) if row.verdict.next_category else "",
             reasons=verdict_texts(row.verdict, on=day, position_titles=titles, field_names=fields),
         )
@@ -309,11 +310,9 @@ def area_report(user, day: date, region_code: str | None = None) -> AreaReport:
         per_centre[line["centre_id"]].awaiting_approval = line["count"]
 
     recent = _recent_candidates(centre_ids, day)
-    decisions = Counter()
-    centre_outcomes: dict[int, dict[str, int]] = defaultdict(dict)
-    for line in recent.values("session__centre_id", "decision").annotate(count=Count("pk")).order_by():
-        decisions[line["decision"]] += line["count"]
-        centre_outcomes[line["session__centre_id"]][line["decision"]] = line["count"]
+    decisions = Counter({
+        line["decision"]: line["count"] for line in recent.values("decision").annotate(count=Count("pk")).order_by()
+    })
     overrides = list(
         recent.exclude(override_reason="").select_related("employee", "session__centre", "position")
         .order_by("session__centre__code", "-session__date", "employee__last_name", "pk")
@@ -339,5 +338,4 @@ def area_report(user, day: date, region_code: str | None = None) -> AreaReport:
         chart=staff_chart(table),
         outcomes=_outcome_lines(decisions),
         overrides=overrides,
-        centre_outcomes=dict(centre_outcomes),
     )

@@ -1,0 +1,96 @@
+"""Attestation documents in the browser (printable HTML) and as PDF downloads, in Kazakh or Russian.
+
+Query parameters: `lang=kk|ru` (default: the interface language when it is kk or ru, else kk) and
+`format=html|pdf` (default html). Users without a staff role get 403; a session or candidate of a centre the
+user does not see is a 404, like any other record outside their scope.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.http import content_disposition_header
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from accounts.access import get_visible_or_404, may_see_staff, visible_centres
+from attestation.documents import LANGUAGES, SESSION_KINDS, document_filename, document_html, document_pdf
+from attestation.models import Candidate, Session
+
+
+def _language(request) -> str:
+    asked = request.GET.get("lang", "")
+    if asked in LANGUAGES:
+        return asked
+    active = (translation.get_language() or "").split("-")[0]
+    return active if active in LANGUAGES else "kk"
+
+
+def _require_staff(request) -> None:
+    if not may_see_staff(request.user):
+        raise PermissionDenied
+
+
+def _links(request, language: str, back: str | None) -> dict:
+    names = dict(settings.LANGUAGES)
+    return {
+        "back": back,
+        "pdf": f"{request.path}?{urlencode({'lang': language, 'format': 'pdf'})}",
+        "languages": [
+            (code, names.get(code, code), f"{request.path}?{urlencode({'lang': code})}")
+            for code in LANGUAGES if code != language
+        ],
+    }
+
+
+def _session_url(session: Session) -> str | None:
+    try:
+        return session.get_absolute_url()
+    except NoReverseMatch:  # the session pages are not wired in
+        return None
+
+
+def _respond(request, kind: str, session: Session, candidate: Candidate | None = None) -> HttpResponse:
+    language = _language(request)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(
+            document_pdf(kind, session, language=language, candidate=candidate), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=document_filename(kind, session, candidate=candidate)
+        )
+        return response
+    html = document_html(
+        kind, session, language=language, candidate=candidate,
+        extra_context={"links": _links(request, language, _session_url(session))},
+    )
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Language"] = language
+    return response
+
+
+@require_safe
+@never_cache
+def document(request, pk: int, kind: str):
+    """The protocol or the draft order of session `pk`."""
+    _require_staff(request)
+    if kind not in SESSION_KINDS:
+        raise Http404
+    sessions = Session.objects.filter(centre__in=visible_centres(request.user)).select_related("centre")
+    session = get_visible_or_404(sessions, pk=pk)
+    return _respond(request, kind, session)
+
+
+@require_safe
+@never_cache
+def candidate_sheet(request, pk: int):
+    """The attestation sheet of one candidate (removed candidates have none)."""
+    _require_staff(request)
+    candidates = Candidate.objects.filter(
+        session__centre__in=visible_centres(request.user), removed=False
+    ).select_related("session__centre", "employee", "position")
+    candidate = get_visible_or_404(candidates, pk=pk)
+    return _respond(request, "sheet", candidate.session, candidate)
