@@ -131,7 +131,7 @@ def _staff_sheet(workbook, headcount: list[dict]) -> None:
 
 def _outcomes_sheet(workbook, report, *, with_centre: bool) -> None:
     sheet = _sheet(workbook, _("Outcomes"))
-    _append(sheet, _("Sessions approved or with an order, dated from"), report.outcomes_since, _("to"), report.day)
+    _append(sheet, _("Approved sessions held from"), report.outcomes_since, _("to"), report.day)
     _append(sheet, _("Decision"), _("Candidates"))
     for line in report.outcomes:
         _append(sheet, line["label"], line["count"])

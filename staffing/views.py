@@ -114,6 +114,7 @@ def employee_detail(request, pk):
         "day": day,
         "show_iin": _may_see_full_iin(request.user),
         "may_change": changeable_centres(request.user).filter(pk=employee.centre_id).exists(),
+        "candidacies": list(employee.candidacies.select_related("session").order_by("-session__date")),
     }
     if employee.is_active:
         fields = list(EducationField.objects.all())

@@ -198,8 +198,8 @@ def test_the_card_runs_a_fixed_number_of_queries(client_of, hr_officer, centre, 
     employee = Employee.objects.filter(centre=centre).first()
     client = client_of(hr_officer)
     client.get(reverse("staffing:employee", args=[employee.pk]))
-    # session, user, groups, employee, education, periods, changeable, requirements, fields, positions
-    with django_assert_num_queries(10):
+    # session, user, groups, employee, education, periods, changeable, candidacies, requirements, fields, positions
+    with django_assert_num_queries(11):
         client.get(reverse("staffing:employee", args=[employee.pk]))
 
 
