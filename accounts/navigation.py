@@ -23,6 +23,7 @@ MENU = (
     MenuEntry("staffing:centre_list", _("Centres"), (HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)),
     MenuEntry("attestation:eligibility", _("Eligibility"), (HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)),
     MenuEntry("attestation:session_list", _("Attestation"), (HR_OFFICER, CENTRE_DIRECTOR)),
+    MenuEntry("attestation:area", _("Reports"), (COMMITTEE_ANALYST,)),
     MenuEntry("staffing:import", _("Import"), (HR_OFFICER,)),
     MenuEntry("attestation:impact", _("Impact of amendments"), (CATALOGUE_EDITOR, COMMITTEE_ANALYST)),
     MenuEntry("admin:index", _("Catalogue editing"), (CATALOGUE_EDITOR,)),

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from attestation import session_views, views
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("sessions/<int:pk>/order/", session_views.session_order, name="session_order"),
     path("candidates/<int:pk>/", session_views.candidate_decision, name="candidate"),
     path("candidates/<int:pk>/remove/", session_views.candidate_remove, name="candidate_remove"),
+    path("", include("attestation.urls_documents")),
+    path("", include("attestation.urls_reports")),
 ]
