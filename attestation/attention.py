@@ -13,7 +13,7 @@ Only non-zero counts are listed.
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.access import changeable_centres, directed_centres
@@ -25,12 +25,8 @@ from config.dates import today
 from staffing.models import Employee
 
 
-def _url(name: str, *args, query: dict | None = None, fallback: str = "home") -> str:
-    """The report pages are included into attestation.urls by its owner; until then, link to `fallback`."""
-    try:
-        url = reverse(name, args=args)
-    except NoReverseMatch:
-        url, query = reverse(fallback), None
+def _url(name: str, *args, query: dict | None = None) -> str:
+    url = reverse(name, args=args)
     return f"{url}?{urlencode(query)}" if query else url
 
 
@@ -44,7 +40,7 @@ def _director_items(user) -> list[dict]:
     return [
         {
             "label": _("Sessions awaiting your approval: %(centre)s") % {"centre": centre.name},
-            "url": _url("attestation:dashboard", centre.code, fallback="attestation:eligibility"),
+            "url": _url("attestation:dashboard", centre.code),
             "count": centre.awaiting,
         }
         for centre in centres
@@ -86,7 +82,7 @@ def _analyst_items(user) -> list[dict]:
         return []
     return [{
         "label": _("Sessions awaiting directors' approval across the country"),
-        "url": _url("attestation:area", query={"sort": "share"}, fallback="attestation:eligibility"),
+        "url": _url("attestation:area", query={"sort": "share"}),
         "count": awaiting,
     }]
 

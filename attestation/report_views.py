@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -24,14 +23,6 @@ from staffing.models import Region
 
 SORTS = ("region", "share")
 INVALID_SHEET_CHARACTERS = str.maketrans({character: " " for character in "[]:*?/\\"})
-
-
-def _session_url(session) -> str | None:
-    """The session's page, once the sessions' URLs exist."""
-    try:
-        return reverse("attestation:session", args=[session.pk])
-    except NoReverseMatch:
-        return None
 
 
 def _chart_height(chart: dict) -> int:
@@ -49,8 +40,6 @@ def _dashboard_report(request, code) -> CentreDashboard:
 
 def dashboard(request, code):
     report = _dashboard_report(request, code)
-    for session in report.awaiting_approval:
-        session.url = _session_url(session)
     context = {
         "report": report,
         "centre": report.centre,

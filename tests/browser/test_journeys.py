@@ -105,7 +105,7 @@ def test_eligibility_list_and_the_card_section(page, live_server, reference_data
     expect(page.locator("[data-testid=count-total]")).to_have_text("1")
     row = page.locator("[data-employee='00021']")
     expect(row).to_contain_text("01.02.2027")  # item 21: 3 years as an uncategorised psychologist
-    page.select_option("select[name=status]", "30")
+    page.select_option("select[name=status]", "90")
     page.locator("[data-testid=filters] button[type=submit]").click()
     expect(page.locator("[data-employee='00021']")).to_have_count(1)
     page.locator("[data-employee='00021'] a").first.click()

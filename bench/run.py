@@ -1,0 +1,423 @@
+"""make bench: the product's numbers at national scale, each beside its floor or its target.
+
+Run through scripts/with-postgres.sh (a throwaway PostgreSQL 15): `python -m bench.run`. Environment:
+SCALE (1: 200 centres × 50 = 10,000 employees; 10: 100,000), BENCH_RUNS (runs per eligibility/floor figure,
+default 5), BENCH_REQUESTS (requests per page, default 50), BENCH_WORKBOOK_RUNS (imports/exports, default 3),
+BENCH_PROFILE (1: profile every figure that misses its target, the default; 0: do not).
+
+Prints a table and writes bench/results/latest.json (and scale-<SCALE>.json): one key per figure plus `machine`.
+Every figure is a median of several runs after one warm-up run, so that caches (templates, translations,
+connection) are warm as in a long-running server.
+"""
+
+# ruff: noqa: E402  (Django must be set up by bootstrap() before the project's modules are imported)
+
+from bench import bootstrap
+
+bootstrap()
+
+import cProfile
+import io
+import json
+import os
+import pstats
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import psycopg
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.roles import CENTRE_DIRECTOR, COMMITTEE_ANALYST, HR_OFFICER
+from attestation.rules import evaluate
+from attestation.selectors import eligibility, employee_facts, field_lineage, requirement_set_on, with_facts
+from bench.common import (
+    MODEL_BACKEND,
+    dashboard_path,
+    machine,
+    make_users,
+    median,
+    percentile,
+    prepare_database,
+    step,
+)
+from config.dates import today
+from positions.models import EducationField, Item, Position, Requirement
+from staffing.models import Centre, Education, Employee, Region, WorkPeriod
+from staffing.workbook import COLUMNS, EDUCATION, EMPLOYEES, WORK_HISTORY
+
+RESULTS = Path(__file__).resolve().parent / "results"
+EMPLOYEES_PER_CENTRE = 50
+WORKBOOK_EMPLOYEES = 10_000
+PROFILE_DIR = Path(tempfile.gettempdir()) / "otbasy-bench-profiles"
+# The project's own code, to read a profile without Django's and the standard library's frames.
+PROJECT_FRAMES = r"/(accounts|attestation|config|positions|staffing|templates)/"
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name) or default)
+
+
+@dataclass
+class Figure:
+    key: str  # the key in latest.json
+    label: str
+    value: float | None  # None: not measured (e.g. the page does not exist yet)
+    unit: str  # s, ms, queries, x, rows
+    target: str = ""
+    ok: bool | None = None  # None: no target
+
+    def shown(self) -> str:
+        if self.value is None:
+            return "n/a"
+        if self.unit == "ms":
+            return f"{self.value:.1f} ms"
+        if self.unit == "s":
+            return f"{self.value:.3f} s"
+        if self.unit == "x":
+            return f"{self.value:.2f}×"
+        return f"{self.value:g} {self.unit}"
+
+
+def aim(figure: Figure, target: str, passed: Callable[[float], bool]) -> Figure:
+    figure.target = target
+    figure.ok = None if figure.value is None else passed(figure.value)
+    return figure
+
+
+def timings(action: Callable[[], object], runs: int, *, warmup: int = 1) -> list[float]:
+    for _ in range(warmup):
+        action()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def query_count(action: Callable[[], object]) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        action()
+    return len(queries)
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user, backend=MODEL_BACKEND)
+    return client
+
+
+def fetch(client: Client, path: str) -> None:
+    """One page; anything but 200 stops the benchmark (a redirect to the login page would measure nothing)."""
+    response = client.get(path)
+    if response.status_code != 200:
+        raise SystemExit(f"GET {path} answered {response.status_code}: the benchmark measures nothing useful.")
+
+
+# ------------------------------------------------------------------------------------------------ 1-2: eligibility
+
+
+def floor_queries(day) -> list[tuple[str, tuple]]:
+    """The rows the selector reads (employees with centre and position, education, periods with position, the
+    requirements in force with position and item, the field tree), one plain query each, all their columns."""
+    employee, centre, position = Employee._meta.db_table, Centre._meta.db_table, Position._meta.db_table
+    education, period = Education._meta.db_table, WorkPeriod._meta.db_table
+    requirement, item, field = Requirement._meta.db_table, Item._meta.db_table, EducationField._meta.db_table
+    active = f"SELECT id FROM {employee} WHERE dismissal_date IS NULL"
+    return [
+        (f"SELECT e.*, c.*, p.* FROM {employee} e JOIN {centre} c ON c.id = e.centre_id "
+         f"LEFT JOIN {position} p ON p.id = e.position_id WHERE e.dismissal_date IS NULL "
+         "ORDER BY e.last_name, e.first_name, e.middle_name", ()),
+        (f"SELECT id, employee_id, level, field_id FROM {education} WHERE employee_id IN ({active})", ()),
+        (f"SELECT w.*, p.* FROM {period} w LEFT JOIN {position} p ON p.id = w.position_id "
+         f"WHERE w.employee_id IN ({active}) ORDER BY w.start_date", ()),
+        (f"SELECT r.*, p.*, i.* FROM {requirement} r JOIN {position} p ON p.id = r.position_id "
+         f"JOIN {item} i ON i.id = r.item_id WHERE (r.valid_from IS NULL OR r.valid_from <= %s) "
+         "AND (r.valid_to IS NULL OR r.valid_to > %s)", (day, day)),
+        (f"SELECT * FROM {field}", ()),
+    ]
+
+
+def eligibility_figures(day, analyst, runs: int, profilers: dict) -> list[Figure]:
+    active = Employee.objects.filter(dismissal_date__isnull=True)
+    step(f"eligibility of {active.count()} active employees on {day:%d.%m.%Y}: {runs} runs each")
+
+    # (1a) The engine alone: facts are built before the clock starts.
+    requirements = requirement_set_on(day)
+    lineage = field_lineage()
+    facts = [employee_facts(employee, lineage) for employee in with_facts(active)]
+    engine = timings(lambda: [evaluate(f, requirements, day) for f in facts], runs)
+
+    # (1b) What every eligibility page, export and the command pay: the selector's queries, facts and verdicts.
+    def selector():
+        return eligibility(Employee.objects.all(), day)
+
+    selector_times = timings(selector, runs)
+    selector_queries = query_count(selector)
+
+    # (1c) The national report as an analyst opens it (no filter: every centre, first page of 100 rows).
+    client = signed_in(analyst)
+    url = reverse("attestation:eligibility")
+    page_times = timings(lambda: fetch(client, url), runs)
+    page_queries = query_count(lambda: fetch(client, url))
+    profilers["eligibility_page"] = lambda: fetch(client, url)
+
+    # (2) The floor: the same rows through psycopg, nothing done with them.
+    queries = floor_queries(day)
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as raw:
+        def floor():
+            with raw.cursor() as cursor:
+                for sql, params in queries:
+                    cursor.execute(sql, params)
+                    cursor.fetchall()
+
+        floor_times = timings(floor, runs)
+        floor_rows = []
+        with raw.cursor() as cursor:
+            for sql, params in queries:
+                cursor.execute(sql, params)
+                floor_rows.append(len(cursor.fetchall()))
+
+    floor_s, selector_s, page_s = median(floor_times), median(selector_times), median(page_times)
+    return [
+        Figure("eligibility_engine_s", "1a eligibility: engine alone (facts pre-built)", median(engine), "s"),
+        Figure("eligibility_selector_s", "1b eligibility: selector + engine", selector_s, "s"),
+        Figure("eligibility_selector_queries", "1b eligibility: selector queries", selector_queries, "queries"),
+        aim(Figure("eligibility_page_s", "1c national report page (analyst)", page_s, "s"), "< 1 s", lambda v: v < 1),
+        Figure("eligibility_page_queries", "1c national report page: queries", page_queries, "queries"),
+        Figure("eligibility_floor_s", f"2 floor: {len(queries)} plain psycopg queries", floor_s, "s"),
+        Figure("eligibility_floor_rows", "2 floor: rows fetched (" + "+".join(map(str, floor_rows)) + ")",
+               sum(floor_rows), "rows"),
+        Figure("ratio_selector_to_floor", "2 ratio 1b / floor", selector_s / floor_s, "x"),
+        aim(Figure("ratio_page_to_floor", "2 ratio 1c / floor", page_s / floor_s, "x"), "≤ 3×", lambda v: v <= 3),
+    ]
+
+
+# -------------------------------------------------------------------------------------------------------- 3: pages
+
+
+def page_figures(users: dict, requests: int, profilers: dict) -> list[Figure]:
+    hr, director, analyst = users[HR_OFFICER], users[CENTRE_DIRECTOR], users[COMMITTEE_ANALYST]
+    # The card with the longest history in the HR officer's centre: the heaviest card a user opens there.
+    card = (
+        Employee.objects.filter(centre=hr.centre, dismissal_date__isnull=True)
+        .annotate(period_count=Count("periods")).order_by("-period_count", "pk").first()
+    )
+    pages = [
+        # (key, label, user, path, has targets)
+        ("home", "floor: start page / (HR officer)", hr, reverse("home"), False),
+        ("positions", "floor: /positions/ (HR officer)", hr, reverse("positions:list"), False),
+        ("list", f"3 /staff/ list (HR officer, {hr.centre.code})", hr, reverse("staffing:employee_list"), True),
+        ("list_national", "3 /staff/ list (analyst, all centres)", analyst, reverse("staffing:employee_list"), True),
+        ("card", f"3 employee card ({card.periods.count()} periods)", hr, reverse("staffing:employee", args=[card.pk]),
+         True),
+        ("dashboard", f"3 director's dashboard ({director.centre.code})", director, dashboard_path(director.centre.code),
+         True),
+    ]
+    step(f"pages: {requests} requests each after 3 warm-up requests")
+    figures = []
+    for key, label, user, path, targeted in pages:
+        if path is None:
+            samples, queries = None, None
+        else:
+            client = signed_in(user.user)
+            samples = timings(lambda client=client, path=path: fetch(client, path), requests, warmup=3)
+            queries = query_count(lambda client=client, path=path: fetch(client, path))
+            profilers[key] = lambda client=client, path=path: [fetch(client, path) for _ in range(20)]
+        latency = [
+            Figure(f"{key}_median_ms", f"{label}: median", samples and median(samples) * 1000, "ms"),
+            Figure(f"{key}_p95_ms", f"{label}: p95", samples and percentile(samples, 0.95) * 1000, "ms"),
+            Figure(f"{key}_queries", f"{label}: queries", queries, "queries"),
+        ]
+        if targeted:
+            aim(latency[1], "< 50 ms", lambda v: v < 50)
+            aim(latency[2], "≤ 10", lambda v: v <= 10)
+        figures += latency
+    # The floor of a trivial signed-in view: the lighter of the two, so page costs read as "floor + own work".
+    floors = [f for f in figures if f.key in ("home_median_ms", "positions_median_ms")]
+    lightest = min(floors, key=lambda f: f.value)
+    figures.append(Figure("page_floor_median_ms", f"3 floor = lighter view ({lightest.key.split('_')[0]})",
+                          lightest.value, "ms"))
+    return figures
+
+
+# ------------------------------------------------------------------------------------------------- 4: workbooks
+
+
+def build_workbook(path: Path, count: int) -> int:
+    """One workbook of `count` demo employees from all centres, renumbered 00001… so they fit in one centre.
+
+    Written directly with openpyxl in the import format (staffing.workbook.COLUMNS): exporting 200 centres and
+    merging their workbooks would only add the export's cost to the setup."""
+    employees = list(Employee.objects.select_related("unit").order_by("pk")[:count])
+    numbers = {employee.pk: f"{index:05d}" for index, employee in enumerate(employees, start=1)}
+    workbook = openpyxl.Workbook(write_only=True)
+    sheets = {name: workbook.create_sheet(name) for name in (EMPLOYEES, EDUCATION, WORK_HISTORY)}
+    for name, sheet in sheets.items():
+        sheet.append(list(COLUMNS[name]))
+    for e in employees:
+        sheets[EMPLOYEES].append([
+            numbers[e.pk], e.iin, e.last_name, e.first_name, e.middle_name, e.birth_date, e.sex,
+            e.unit.name if e.unit_id else None, e.hire_date, e.dismissal_date,
+        ])
+    ids = list(numbers)
+    for row in Education.objects.filter(employee_id__in=ids).select_related("field").order_by("employee_id", "pk"):
+        sheets[EDUCATION].append([
+            numbers[row.employee_id], row.level, row.field.code if row.field_id else None, row.institution,
+            row.specialty, row.document_number, row.graduation_date,
+        ])
+    for row in WorkPeriod.objects.filter(employee_id__in=ids).select_related("position").order_by("employee_id", "start_date"):
+        sheets[WORK_HISTORY].append([
+            numbers[row.employee_id], row.organisation, row.sector,
+            row.position.code if row.position_id else row.position_text, row.qualification_level, row.category,
+            "yes" if row.managerial else "no", "yes" if row.profile_experience else "no", row.start_date, row.end_date,
+        ])
+    workbook.save(path)
+    return len(employees)
+
+
+def new_centre(code: str) -> str:
+    region = Region.objects.order_by("order").first()
+    call_command("add_centre", code, "--name", f"Бенчмарк {code}", "--region", region.code, stdout=io.StringIO())
+    return code
+
+
+def workbook_figures(runs: int, folder: Path, profilers: dict) -> list[Figure]:
+    source = folder / f"staff-{WORKBOOK_EMPLOYEES}.xlsx"
+    count = build_workbook(source, WORKBOOK_EMPLOYEES)
+    step(f"import_staff / export_staff of {count} employees ({source.stat().st_size / 1e6:.1f} MB): {runs} runs each")
+    imports, centres = [], []
+    for number in range(1, runs + 1):  # each import into a new empty centre, so each run creates every row
+        code = new_centre(f"bench-import-{number}")
+        started = time.perf_counter()
+        call_command("import_staff", str(source), "--centre", code, stdout=io.StringIO())
+        imports.append(time.perf_counter() - started)
+        centres.append(code)
+    imported = Employee.objects.filter(centre__code=centres[0]).count()
+    if imported != count:
+        raise SystemExit(f"import_staff created {imported} employees, expected {count}.")
+    target = folder / "export.xlsx"
+    exports = timings(lambda: call_command("export_staff", str(target), "--centre", centres[0], stdout=io.StringIO()),
+                      runs, warmup=0)
+
+    def profiled_import():
+        code = new_centre(f"bench-import-profile-{time.monotonic_ns()}")
+        call_command("import_staff", str(source), "--centre", code, stdout=io.StringIO())
+
+    profilers["import"] = profiled_import
+    profilers["export"] = lambda: call_command("export_staff", str(target), "--centre", centres[0], stdout=io.StringIO())
+    return [
+        aim(Figure("import_10k_s", f"4 import_staff of {count} employees", median(imports), "s"), "< 30 s",
+            lambda v: v < 30),
+        Figure("export_10k_s", f"4 export_staff of {count} employees", median(exports), "s"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- report, profiles
+
+
+def print_table(figures: list[Figure]) -> None:
+    width = max(len(f.label) for f in figures)
+    print()
+    print(f"{'figure':<{width}}  {'value':>14}  {'target':<8}  ok?")
+    print("-" * (width + 32))
+    for f in figures:
+        ok = "" if f.ok is None else ("yes" if f.ok else "NO")
+        print(f"{f.label:<{width}}  {f.shown():>14}  {f.target:<8}  {ok}")
+    print()
+
+
+# Which profiler explains a missed figure: the figure's key starts with the profiler's name.
+PROFILE_FOR = {
+    "eligibility_page": "eligibility_page", "ratio_page": "eligibility_page", "list_national": "list_national",
+    "list": "list", "card": "card", "dashboard": "dashboard", "import": "import",
+}
+
+
+def profile_misses(figures: list[Figure], profilers: dict) -> list[str]:
+    """cProfile each missed figure's action once; print the project's own frames by cumulative time and the
+    heaviest frames overall by own time. Raw stats go to PROFILE_DIR for pstats/snakeviz."""
+    names = []
+    for figure in figures:
+        if figure.ok is False:
+            name = next((p for prefix, p in PROFILE_FOR.items() if figure.key.startswith(prefix)), None)
+            if name and name in profilers and name not in names:
+                names.append(name)
+    PROFILE_DIR.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        profilers[name]()
+        profiler.disable()
+        profiler.dump_stats(PROFILE_DIR / f"{name}.prof")
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        out.write(f"\n==== profile: {name} (project frames by cumulative time) ====\n")
+        stats.sort_stats("cumulative").print_stats(PROJECT_FRAMES, 18)
+        out.write(f"==== profile: {name} (all frames by own time) ====\n")
+        stats.sort_stats("tottime").print_stats(14)
+        print(trim_profile(out.getvalue()))
+    if names:
+        print(f"Raw profiles: {PROFILE_DIR}/<name>.prof (python -m pstats FILE)")
+    return names
+
+
+def trim_profile(text: str) -> str:
+    """pstats' report without its preamble lines and with paths shortened to the project or site-packages."""
+    root = str(Path(__file__).resolve().parent.parent) + "/"
+    lines = []
+    for line in text.splitlines():
+        if line.strip().startswith(("Ordered by", "List reduced", "function calls")) or not line.strip():
+            continue
+        line = line.replace(root + ".venv/lib/", "").replace(root, "")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def main() -> None:
+    scale = env_int("SCALE", 1)
+    runs = env_int("BENCH_RUNS", 5)
+    requests = env_int("BENCH_REQUESTS", 50)
+    workbook_runs = env_int("BENCH_WORKBOOK_RUNS", 3)
+    started = time.perf_counter()
+    setup = prepare_database(centres=200 * scale, employees_per_centre=EMPLOYEES_PER_CENTRE)
+    users = {u.role: u for u in make_users(hr_officers=1, directors=1, analysts=1)}
+    day = today()
+    profilers: dict[str, Callable[[], object]] = {}
+
+    figures = [Figure("employees", "employees seeded (active and dismissed)", Employee.objects.count(), "rows"),
+               Figure("seed_s", "seed_demo", setup["seed_demo"], "s")]
+    figures += eligibility_figures(day, users[COMMITTEE_ANALYST].user, runs, profilers)
+    figures += page_figures(users, requests, profilers)
+    with tempfile.TemporaryDirectory(prefix="otbasy-bench-xlsx-") as folder:
+        figures += workbook_figures(workbook_runs, Path(folder), profilers)
+        print_table(figures)
+        missed = [f.key for f in figures if f.ok is False]
+        profiled = profile_misses(figures, profilers) if env_int("BENCH_PROFILE", 1) else []
+
+    result = {f.key: (round(f.value, 6) if isinstance(f.value, float) else f.value) for f in figures}
+    result.update(
+        scale=scale, runs=runs, requests_per_page=requests, workbook_runs=workbook_runs,
+        settings={"DEBUG": os.environ.get("DEBUG", "false"), "client": "django.test.Client (in-process)"},
+        missed=missed, profiled=profiled, machine=machine(),
+        total_s=round(time.perf_counter() - started, 1),
+    )
+    RESULTS.mkdir(exist_ok=True)
+    text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    (RESULTS / "latest.json").write_text(text)
+    (RESULTS / f"scale-{scale}.json").write_text(text)
+    print(f"Missed targets: {', '.join(missed) or 'none'}. Wrote {RESULTS / 'latest.json'} "
+          f"(and scale-{scale}.json) in {result['total_s']} s.")
+
+
+if __name__ == "__main__":
+    main()
