@@ -7,10 +7,10 @@ days (staffing.experience), dates as dd.mm.yyyy.
 from datetime import date
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from attestation.rules import Reason
-from positions.vocabulary import CATEGORY_CHOICES, EDUCATION_LEVEL_CHOICES, LEVEL_CHOICES, SECTOR_CHOICES, label
+from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES, label
+from positions.wording import education_text, experience_text
 
 
 def _date(day: date | None) -> str:
@@ -19,10 +19,6 @@ def _date(day: date | None) -> str:
 
 def _duration(value: dict) -> str:
     return _("%(years)d y %(months)d m %(days)d d") % value
-
-
-def _years(count: int) -> str:
-    return ngettext("%(count)d year", "%(count)d years", count) % {"count": count}
 
 
 def category_label(code: str | None, position: str | None = None) -> str:
@@ -42,28 +38,17 @@ def post_label(params: dict, position_titles: dict[str, str]) -> str:
 
 
 def _education(params: dict, field_names: dict[str, str]) -> str:
-    levels = " / ".join(label(EDUCATION_LEVEL_CHOICES, level) for level in params["levels"])
-    if not params["fields"]:
-        return levels
-    return f"{levels} ({', '.join(field_names.get(code, code) for code in params['fields'])})"
+    return education_text(params["levels"], params["fields"], field_names)
 
 
 def _experience_need(params: dict, position_titles: dict[str, str]) -> str:
-    years = _years(params["required_years"])
-    kind = params["kind"]
-    if kind == "sectors":
-        sectors = ", ".join(label(SECTOR_CHOICES, code) for code in params["sectors"])
-        return _("%(years)s of experience in: %(sectors)s") % {"years": years, "sectors": sectors}
-    if kind == "managerial":
-        return _("%(years)s in managerial posts") % {"years": years}
-    if kind == "profile":
-        return _("%(years)s in the relevant activity by the organisation's profile") % {"years": years}
-    positions = ", ".join(position_titles.get(code, code) for code in params["positions"])
-    return _("%(years)s as %(position)s in the %(category)s") % {
-        "years": years,
-        "position": positions,
-        "category": category_label(params.get("experience_category"), params.get("position")),
-    }
+    positions = ""
+    if params["kind"] == "category":
+        positions = ", ".join(position_titles.get(code, code) for code in params["positions"])
+    return experience_text(
+        params["kind"], params["required_years"], sectors=params["sectors"], positions_text=positions,
+        category_text=category_label(params.get("experience_category"), params.get("position")),
+    )
 
 
 def _experience_outcome(params: dict, today: date) -> str:
