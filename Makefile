@@ -62,5 +62,20 @@ test-browser: $(STAMP) compilemessages
 
 test: system-deps-test lint test-sqlite test-postgres test-browser
 
+# Numbers at national scale (bench/README.md), each against a throwaway PostgreSQL 15 like test-postgres.
+# Production settings with DEBUG off: bench.settings is config.settings plus one documented workaround.
+bench load: BENCH_ENV = DJANGO_SETTINGS_MODULE=bench.settings DEBUG=false SECURE_SSL_REDIRECT=false \
+	SECRET_KEY=bench-only-key-not-for-production-0123456789abcdefghijklmnop ALLOWED_HOSTS=testserver,127.0.0.1,localhost
+
+# make bench [SCALE=10]: 200 × SCALE centres of 50 employees; prints a table, writes bench/results/latest.json.
+bench: $(STAMP) compilemessages
+	@test -x /usr/lib/postgresql/15/bin/initdb || scripts/system-deps.sh test
+	$(BENCH_ENV) SCALE=$(or $(SCALE),1) scripts/with-postgres.sh $(PY) -m bench.run
+
+# make load: gunicorn (2 workers per core), 20 signed-in users for 30 s; fails on any error.
+load: $(STAMP) compilemessages
+	@test -x /usr/lib/postgresql/15/bin/initdb || scripts/system-deps.sh test
+	$(BENCH_ENV) scripts/with-postgres.sh $(PY) -m bench.load
+
 clean:
 	rm -rf var/test-artifacts var/test-media

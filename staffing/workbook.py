@@ -259,18 +259,20 @@ def _read_sheet(worksheet, sheet: str) -> list[tuple[int, dict]]:
     label = LABELS["personnel_number"]
     limit = MAX_ROWS if sheet == EMPLOYEES else MAX_ROWS * HISTORY_ROWS_FACTOR
     result = []
+    too_many = WorkbookError(
+        _("The sheet “%(sheet)s” has more than %(limit)s rows: split the workbook.") % {"sheet": sheet, "limit": limit}
+    )
     for number, row in enumerate(rows, start=2):
         width = len(row)
         values = [row[i] if i < width else None for i in positions]
         if all(_blank(value) for value in values):
+            if number > 10 * limit + 1000:  # millions of empty rows take minutes to read
+                raise too_many
             continue
         if isinstance(values[0], str) and values[0].strip() == label:
             continue
         if len(result) >= limit:
-            raise WorkbookError(
-                _("The sheet “%(sheet)s” has more than %(limit)s rows: split the workbook.")
-                % {"sheet": sheet, "limit": limit}
-            )
+            raise too_many
         result.append((number, dict(zip(columns, values, strict=True))))
     return result
 

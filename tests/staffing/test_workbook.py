@@ -10,6 +10,7 @@ from io import StringIO
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
@@ -255,11 +256,12 @@ def test_birth_date_and_sex_may_be_left_to_the_iin_and_a_numeric_iin_keeps_its_l
     assert employee.iin == staff()["employees"][2]["iin"]
 
 
-def test_a_file_object_is_accepted(centre):
+def test_a_file_object_or_an_upload_is_accepted(centre):
     buffer = io.BytesIO()
     write_workbook(buffer, staff())
-    buffer.seek(0)
-    assert workbook_read(buffer, centre=centre).ok
+    assert workbook_read(buffer, centre=centre).ok  # read from the start, wherever the stream was
+    upload = SimpleUploadedFile("staff.xlsx", buffer.getvalue())
+    assert workbook_read(upload, centre=centre).created == ["0001", "0002", "0003"]
 
 
 # ------------------------------------------------------------------------------------------------------ row errors
