@@ -66,9 +66,6 @@ HISTORY_ROWS_FACTOR = 4  # education and work_history may have this many times M
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # all zip entries together, as unpacked
 MAX_COMPRESSION_RATIO = 100  # unpacked / packed, checked above RATIO_CHECK_FROM bytes
 RATIO_CHECK_FROM = 1024 * 1024
-# The brief asks to refuse overlapping periods of one employee. Note: staffing.services.work_period_add allows
-# overlaps (a second job); if that rule wins, set this to True so such records survive an export/import round trip.
-OVERLAPS_ALLOWED = False
 BATCH_SIZE = 500
 
 EMPLOYEES = "employees"
@@ -506,7 +503,8 @@ def _read_periods(checker: _Checker, rows, employees, position_ids: dict[str, in
 
 
 def _check_periods(checker: _Checker, employees: dict[str, dict], periods: list[dict], position_codes) -> None:
-    """Per employee: no overlaps, one open period with a catalogue position when active, none when dismissed."""
+    """Per employee: one open period with a catalogue position when active, none when dismissed. Overlapping
+    periods are allowed (a second job): experience counts each day once (staffing.experience)."""
     by_employee = defaultdict(list)
     for period in periods:
         if period["start_date"]:
@@ -520,9 +518,6 @@ def _check_periods(checker: _Checker, employees: dict[str, dict], periods: list[
                     checker.problem(WORK_HISTORY, period["row"], "end_date",
                                     _("Only one period may be open (without an end date); row %(row)s is open too.")
                                     % {"row": latest["row"]})
-                elif not OVERLAPS_ALLOWED and (latest["end_date"] is None or period["start_date"] <= latest["end_date"]):
-                    checker.problem(WORK_HISTORY, period["row"], "start_date",
-                                    _("This period overlaps the period on row %(row)s.") % {"row": latest["row"]})
             if latest is None or (
                 latest["end_date"] is not None
                 and (period["end_date"] is None or period["end_date"] > latest["end_date"])

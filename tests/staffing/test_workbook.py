@@ -264,6 +264,16 @@ def test_a_file_object_or_an_upload_is_accepted(centre):
     assert workbook_read(upload, centre=centre).created == ["0001", "0002", "0003"]
 
 
+def test_overlapping_periods_are_accepted_and_counted_once(tmp_path, centre):
+    """A second job: periods of one employee may overlap; experience counts each day once."""
+    data = staff()
+    data["work_history"][0]["end_date"] = "2020-01-15"  # overlaps the current period by a day
+    plan = read(tmp_path, data, centre)
+    assert plan.ok, plan.problems
+    workbook_import(plan)
+    assert WorkPeriod.objects.filter(employee__personnel_number="0001").count() == 2
+
+
 # ------------------------------------------------------------------------------------------------------ row errors
 
 
@@ -331,8 +341,6 @@ ROW_ERRORS = {
     "end before start": (_set("work_history", 0, end_date="2012-08-31"), ("work_history", 2, "end_date"),
                          "must not be before the start date"),
     "start required": (_set("work_history", 0, start_date=None), ("work_history", 2, "start_date"), "required"),
-    "overlap": (_set("work_history", 0, end_date="2020-01-15"), ("work_history", 3, "start_date"),
-                "overlaps the period on row 2"),
     "second open period": (_set("work_history", 0, end_date=None), ("work_history", 3, "end_date"),
                            "Only one period may be open"),
     "open period outside the catalogue": (_set("work_history", 1, position="Бас маман"),
