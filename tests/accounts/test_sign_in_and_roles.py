@@ -19,8 +19,9 @@ def test_the_four_roles_exist_as_groups(db):
     }
 
 
-def test_a_signed_out_visitor_gets_the_login_page_in_kazakh(client, db):
-    response = client.get("/", follow=True)
+@pytest.mark.parametrize("browser_language", ["ru-RU,ru;q=0.9", "en-US,en;q=0.9", ""])
+def test_a_signed_out_visitor_gets_the_login_page_in_kazakh(client, db, browser_language):
+    response = client.get("/", follow=True, HTTP_ACCEPT_LANGUAGE=browser_language)
     assert response.redirect_chain[-1][0].startswith(reverse("login"))
     assert response.headers["Content-Language"] == "kk"
     assert 'lang="kk"' in response.content.decode()
