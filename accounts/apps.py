@@ -10,5 +10,6 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from accounts.roles import grant_role_permissions
 
-        # Model permissions exist only after every app has migrated, so the grants run then.
-        post_migrate.connect(grant_role_permissions, sender=self)
+        # Model permissions are created app by app after migrating; granting on every app's post_migrate
+        # (idempotent) makes sure the catalogue's permissions exist when they are granted.
+        post_migrate.connect(grant_role_permissions, dispatch_uid="accounts.grant_role_permissions")

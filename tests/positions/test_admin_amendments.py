@@ -1,0 +1,58 @@
+"""Catalogue editors record amendments in the admin; history is never overwritten (issue 3)."""
+
+import datetime
+import json
+
+from django.urls import reverse
+
+from positions.models import Clause, ClauseVersion, LegalAct, Requirement
+
+
+def test_an_editor_records_a_new_wording_and_the_old_one_stays(client_of, editor):
+    clause = Clause.objects.get(item__number=37, number=2)
+    act = LegalAct.objects.get(number="188-НҚ")
+    response = client_of(editor).post(reverse("admin:positions_clauseversion_add"), {
+        "clause": clause.pk, "act": act.pk, "valid_from": "2027-01-01", "text": "Жаңа редакциядағы абзац.",
+        "text_ru": "", "note": "Өзгеріс",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    versions = list(clause.versions.values_list("text", "valid_from", "valid_to"))
+    assert versions[0][2] == datetime.date(2027, 1, 1)
+    assert versions[-1] == ("Жаңа редакциядағы абзац.", datetime.date(2027, 1, 1), None)
+    latest = ClauseVersion.history.filter(clause_id=clause.pk).latest("history_date")
+    assert latest.history_user == editor
+
+
+def test_an_amendment_with_dates_out_of_order_is_refused_with_a_message(client_of, editor):
+    clause = Clause.objects.get(item__number=5, number=9)  # new wording from 12.07.2026
+    act = LegalAct.objects.get(number="188-НҚ")
+    client = client_of(editor)
+    client.cookies["django_language"] = "en"
+    response = client.post(reverse("admin:positions_clauseversion_add"), {
+        "clause": clause.pk, "act": act.pk, "valid_from": "2026-07-01", "text": "x", "text_ru": "", "note": "",
+    })
+    assert response.status_code == 200
+    assert "can only be amended from a later date" in response.content.decode()
+    assert clause.versions.count() == 2
+
+
+def test_an_editor_amends_a_requirement(client_of, editor):
+    current = Requirement.objects.get(position__code="lawyer", valid_to__isnull=True)
+    alternatives = current.alternatives
+    alternatives[0]["experience"]["years"] = 2
+    response = client_of(editor).post(reverse("admin:positions_requirement_add"), {
+        "position": current.position.pk, "qualification_level": "", "category": "", "item": current.item.pk,
+        "act": LegalAct.objects.get(number="188-НҚ").pk, "valid_from": "2027-01-01",
+        "alternatives": json.dumps(alternatives),
+    })
+    assert response.status_code == 302
+    assert Requirement.objects.filter(position__code="lawyer").count() == 2
+    assert Requirement.objects.in_force_on(datetime.date(2027, 1, 1)).get(position__code="lawyer").alternatives[0][
+        "experience"]["years"] == 2
+
+
+def test_recorded_versions_cannot_be_deleted(client_of, editor):
+    version = ClauseVersion.objects.first()
+    response = client_of(editor).post(reverse("admin:positions_clauseversion_delete", args=[version.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    assert ClauseVersion.objects.filter(pk=version.pk).exists()
