@@ -3,7 +3,7 @@
 It runs on every start page, so it stays cheap, in a fixed number of queries whatever the staff size:
 - directors: sessions of their centres awaiting their approval (1 query), linked to the centre's dashboard;
 - HR officers: over the staff of their own centres, employees eligible now who are not candidates of an open
-  session and employees not meeting their post (eligibility, 5 queries, + candidates of open sessions, 1),
+  session and employees not meeting their post (eligibility, 7 queries, + candidates of open sessions, 1),
   linked to the eligibility page filtered accordingly;
 - committee analysts and superusers: sessions awaiting directors' approval nationally (1 count query), linked to
   the area report ordered by the share not meeting. The engine is never run over the whole nation here.

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from attestation.rules import Requirement, RequirementSet, evaluate
-from attestation.selectors import alternative_from_data, employee_facts, field_lineage, requirement_set_on, with_facts
+from attestation.selectors import alternative_from_data, employees_with_facts, field_lineage, requirement_set_on
 from staffing.models import Employee
 
 
@@ -49,12 +49,10 @@ def amendment_impact(*, position: str, level: str, category: str, item: int, alt
         alternatives=tuple(alternative_from_data(data, position) for data in alternatives),
     )
     after = _replaced(before, proposed)
-    lineage = field_lineage()
-    employees = with_facts(Employee.objects.active().filter(position__code=position)).order_by("centre__code", "personnel_number")
+    employees = Employee.objects.filter(position__code=position).order_by("centre__code", "personnel_number")
     changes, assessed = [], 0
-    for employee in employees:
+    for employee, facts in employees_with_facts(employees, field_lineage()):
         assessed += 1
-        facts = employee_facts(employee, lineage)
         old, new = evaluate(facts, before, day), evaluate(facts, after, day)
         for name in ("meets_requirements", "eligible", "eligible_from"):
             if getattr(old, name) != getattr(new, name):

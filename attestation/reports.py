@@ -1,6 +1,6 @@
 """Directors' dashboard and the analysts' area report, each in a fixed number of queries whatever the staff size.
 
-Verdicts come from attestation.selectors.eligibility (5 queries), so the numbers here are the numbers of the
+Verdicts come from attestation.selectors.eligibility (7 queries), so the numbers here are the numbers of the
 `eligibility` command on the same day. Everything else is one query per block, counted in Python:
 
 centre_dashboard (10 queries): eligibility (5: requirements in force, education fields, employees with centre and
@@ -8,7 +8,7 @@ position, their education, their work periods), catalogue names for the reasons 
 candidates of the centre's open sessions (1), sessions awaiting the director's approval (1), recent outcomes (1).
 Staff by position × level × category is counted from the eligibility rows (active staff), not queried again.
 
-area_report (11 queries): regions (1), centres in scope with their region (1), eligibility (5), candidates of open
+area_report (13 queries): regions (1), centres in scope with their region (1), eligibility (7), candidates of open
 sessions (1), sessions awaiting approval per centre (1), decision counts (1), overrides with their reasons (1).
 """
 

@@ -158,10 +158,10 @@ def test_the_dashboard_reads_any_staff_in_the_same_number_of_queries(client_of, 
     client = client_of(director)
     url = reverse("attestation:dashboard", args=["astana-1"])
     # the signed-in session (1), the user (1), their roles (1), the centre within the user's scope (1);
-    # eligibility (5: requirements in force, education fields, employees with centre and position, education,
-    # work periods); catalogue names for the reasons (2: positions, education fields); candidates of open
+    # eligibility (7: requirements in force, education fields, employees, positions, centres, education, work
+    # periods); catalogue names for the reasons (2: positions, education fields); candidates of open
     # sessions (1); sessions awaiting approval with their candidate counts (1); recent outcomes (1)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(16):
         response = client.get(url, {"on": "2027-03-01"})
     assert response.status_code == 200
     assert f'data-testid="count-total">{count}<' in response.content.decode()
@@ -177,9 +177,9 @@ def test_the_area_report_reads_any_number_of_centres_in_the_same_number_of_queri
         session(centre, analyst, Session.State.COMMISSION_HELD, candidates=[(employee, "", "")])
         session(centre, analyst, Session.State.APPROVED, candidates=[(employee, Candidate.Decision.CONFIRM, "x")])
     roles_of(analyst)  # read once per request in the views
-    # regions (1), centres with their region (1), eligibility (5), candidates of open sessions (1), sessions
+    # regions (1), centres with their region (1), eligibility (7), candidates of open sessions (1), sessions
     # awaiting approval per centre (1), decision counts (1), overrides (1)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(13):
         report = area_report(analyst, DAY)
     assert report.national.centres == centres and report.national.awaiting_approval == centres
     assert len(report.overrides) == centres
@@ -279,8 +279,8 @@ def test_the_start_page_shows_an_hr_officer_whom_to_propose(client_of, staff, ce
     monkeypatch.setattr(attestation.attention, "today", lambda: DAY)
     session(centre, hr_officer, Session.State.CANDIDATES_FIXED, candidates=[(staff["004"], "", "")])
     roles_of(hr_officer)
-    # eligibility over the officer's centres (5), candidates of open sessions (1)
-    with django_assert_num_queries(6):
+    # eligibility over the officer's centres (7), candidates of open sessions (1)
+    with django_assert_num_queries(8):
         items = attestation.attention.attention_items(hr_officer)
     eligibility_url = reverse("attestation:eligibility")
     assert [(item["url"], item["count"]) for item in items] == [
