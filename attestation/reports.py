@@ -3,8 +3,8 @@
 Verdicts come from attestation.selectors.eligibility (7 queries), so the numbers here are the numbers of the
 `eligibility` command on the same day. Everything else is one query per block, counted in Python:
 
-centre_dashboard (10 queries): eligibility (5: requirements in force, education fields, employees with centre and
-position, their education, their work periods), catalogue names for the reasons (2: positions, education fields),
+centre_dashboard (12 queries): eligibility (7: requirements in force, education fields, employees, positions,
+centres, their education, their work periods), catalogue names for the reasons (2: positions, education fields),
 candidates of the centre's open sessions (1), sessions awaiting the director's approval (1), recent outcomes (1).
 Staff by position × level × category is counted from the eligibility rows (active staff), not queried again.
 
@@ -227,7 +227,7 @@ def _outcome_lines(counts: Counter) -> list[dict]:
 
 
 def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
-    """What the director of `centre` reads on `day` (10 queries, see the module's docstring)."""
+    """What the director of `centre` reads on `day` (12 queries, see the module's docstring)."""
     rows = eligibility(Employee.objects.filter(centre=centre).order_by("last_name", "first_name", "personnel_number"), day)
     titles, fields = catalogue_names()
     candidate_ids = _open_candidate_ids([centre.pk])

@@ -125,4 +125,14 @@ def machine() -> dict:
         "django": django.get_version(),
         "platform": platform.platform(),
         "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "load_average_1m": round(os.getloadavg()[0], 2),
     }
+
+
+def busy_warning() -> str:
+    """Other work on the machine skews every figure (p95 first): say so next to the numbers."""
+    load = os.getloadavg()[0]
+    if load < 0.5:
+        return ""
+    return (f"WARNING: the machine's load average is {load:.2f} before the benchmark starts (other processes are "
+            "running); latencies, p95 above all, will read high.")

@@ -40,6 +40,7 @@ from django.urls import reverse
 from accounts.roles import COMMITTEE_ANALYST
 from bench.common import (
     BenchUser,
+    busy_warning,
     machine,
     make_users,
     median,
@@ -229,6 +230,9 @@ def main() -> None:
     user_count = env_int("LOAD_USERS", 20)
     seconds = env_int("LOAD_SECONDS", 30)
     workers = env_int("LOAD_WORKERS", 2 * (os.cpu_count() or 1))
+    warning = busy_warning()
+    if warning:
+        print(warning, flush=True)
     prepare_database(centres=centres, employees_per_centre=50)
     analysts = min(2, user_count)
     directors = (user_count - analysts) // 4
@@ -277,6 +281,8 @@ def main() -> None:
           f"{summary['generator_cores_busy']} of {os.cpu_count()} cores busy")
     for example in summary["error_examples"]:
         print(f"  error: {example}")
+    if warning:
+        print(warning)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "load.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     print(f"Wrote {RESULTS / 'load.json'}.")

@@ -41,6 +41,7 @@ from attestation.rules import evaluate
 from attestation.selectors import eligibility, employee_facts, field_lineage, requirement_set_on, with_facts
 from bench.common import (
     MODEL_BACKEND,
+    busy_warning,
     machine,
     make_users,
     median,
@@ -58,8 +59,10 @@ RESULTS = Path(__file__).resolve().parent / "results"
 EMPLOYEES_PER_CENTRE = 50
 WORKBOOK_EMPLOYEES = 10_000
 PROFILE_DIR = Path(tempfile.gettempdir()) / "otbasy-bench-profiles"
-# The project's own code, to read a profile without Django's and the standard library's frames.
-PROJECT_FRAMES = r"/(accounts|attestation|config|positions|staffing|templates)/"
+
+
+def machine_load() -> float:
+    return round(os.getloadavg()[0], 2)
 
 
 def env_int(name: str, default: int) -> int:
@@ -418,6 +421,10 @@ def main() -> None:
     workbook_runs = env_int("BENCH_WORKBOOK_RUNS", 3)
     profile = bool(env_int("BENCH_PROFILE", 1))
     started = time.perf_counter()
+    warning = busy_warning()
+    load_at_start = machine_load()
+    if warning:
+        print(warning, flush=True)
     setup = prepare_database(centres=200 * scale, employees_per_centre=EMPLOYEES_PER_CENTRE)
     users = {u.role: u for u in make_users(hr_officers=1, directors=1, analysts=1)}
     day = today()
@@ -444,12 +451,15 @@ def main() -> None:
         scale=scale, runs=runs, requests_per_page=requests, workbook_runs=workbook_runs,
         settings={"DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"], "DEBUG": os.environ.get("DEBUG"),
                   "client": "django.test.Client (in-process, force_login)"},
-        missed=missed, machine=machine(), total_s=round(time.perf_counter() - started, 1),
+        missed=missed, machine={**machine(), "load_average_1m_at_start": load_at_start},
+        total_s=round(time.perf_counter() - started, 1),
     )
     RESULTS.mkdir(exist_ok=True)
     text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     (RESULTS / "latest.json").write_text(text)
     (RESULTS / f"scale-{scale}.json").write_text(text)
+    if warning:
+        print(warning)
     print(f"Missed targets: {', '.join(missed) or 'none'}.")
     print(f"Wrote {RESULTS / 'latest.json'} and scale-{scale}.json in {result['total_s']} s.")
 
