@@ -64,7 +64,7 @@ test: system-deps-test lint test-sqlite test-postgres test-browser
 
 # Numbers at national scale (bench/README.md), each against a throwaway PostgreSQL 15 like test-postgres.
 # Production settings with DEBUG off: bench.settings is config.settings plus one documented workaround.
-bench load: BENCH_ENV = DJANGO_SETTINGS_MODULE=bench.settings DEBUG=false SECURE_SSL_REDIRECT=false \
+bench load: BENCH_ENV = DJANGO_SETTINGS_MODULE=config.settings DEBUG=false SECURE_SSL_REDIRECT=false \
 	SECRET_KEY=bench-only-key-not-for-production-0123456789abcdefghijklmnop ALLOWED_HOSTS=testserver,127.0.0.1,localhost
 
 # make bench [SCALE=10]: 200 × SCALE centres of 50 employees; prints a table, writes bench/results/latest.json.

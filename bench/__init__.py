@@ -15,7 +15,7 @@ def bootstrap() -> None:
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         # The benchmarks write tens of thousands of rows: never into the developer's SQLite file.
         raise SystemExit("DATABASE_URL must point at a throwaway PostgreSQL (run through scripts/with-postgres.sh).")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")  # config.settings + one workaround
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     for name in ("STATIC_ROOT", "MEDIA_ROOT"):
         if name not in os.environ:
             # collectstatic and imports write here; removed on exit like the database cluster itself.

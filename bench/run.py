@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import openpyxl
 import psycopg
@@ -37,8 +38,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.roles import CENTRE_DIRECTOR, COMMITTEE_ANALYST, HR_OFFICER
+from attestation import selectors
 from attestation.rules import evaluate
-from attestation.selectors import eligibility, employee_facts, field_lineage, requirement_set_on, with_facts
+from attestation.selectors import eligibility
 from bench.common import (
     MODEL_BACKEND,
     busy_warning,
@@ -152,14 +154,17 @@ def floor_queries(day) -> list[tuple[str, tuple]]:
 
 
 def eligibility_figures(day, analyst, runs: int, profilers: dict) -> list[Figure]:
-    active = Employee.objects.filter(dismissal_date__isnull=True)
-    step(f"eligibility of {active.count()} active employees on {day:%d.%m.%Y}: {runs} runs each")
+    active = Employee.objects.filter(dismissal_date__isnull=True).count()
+    step(f"eligibility of {active} active employees on {day:%d.%m.%Y}: {runs} runs each")
 
-    # (1a) The engine alone: facts are built before the clock starts.
-    requirements = requirement_set_on(day)
-    lineage = field_lineage()
-    facts = [employee_facts(employee, lineage) for employee in with_facts(active)]
-    engine = timings(lambda: [evaluate(f, requirements, day) for f in facts], runs)
+    # (1a) The engine alone, over exactly the facts the selector feeds it: recorded from one selector run by
+    # wrapping the selector's `evaluate`, so this keeps working whatever way the selector builds them.
+    with mock.patch.object(selectors, "evaluate", wraps=evaluate) as recorder:
+        eligibility(Employee.objects.all(), day)
+    calls = [call.args for call in recorder.call_args_list]
+    if len(calls) != active:
+        raise SystemExit(f"The selector evaluated {len(calls)} employees, expected the {active} active ones.")
+    engine = timings(lambda: [evaluate(*args) for args in calls], runs)
 
     # (1b) What every eligibility page, export and the command pay: the selector's queries, facts and verdicts.
     def selector():
