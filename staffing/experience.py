@@ -174,7 +174,13 @@ def add_months(d: date, months: int) -> date:
     month = month0 + 1
     if not 1 <= year <= 9999:
         raise OverflowError(f"{d} + {months} months is out of range")
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(d.day, _days_in_month(year, month)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _days_in_month(year: int, month: int) -> int:
+    # Cached: the national report asks this hundreds of thousands of times for a few hundred months.
+    return calendar.monthrange(year, month)[1]
 
 
 def calendar_difference(start: date, stop: date) -> Duration:

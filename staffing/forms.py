@@ -41,9 +41,19 @@ class EmployeeFilterForm(forms.Form):
                  ("centre", _("centre"))],
     )
 
+    # Above this many centres (analysts see them all) the centre is typed as a code with suggestions: a select of
+    # hundreds of options costs more to render than the page's queries.
+    MAX_CENTRE_OPTIONS = 30
+
     def __init__(self, *args, centres, positions, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["centre"].choices = BLANK + [(c.code, c.name) for c in centres]
+        if len(centres) > self.MAX_CENTRE_OPTIONS:
+            self.fields["centre"] = forms.CharField(
+                label=_("Centre code"), required=False, widget=forms.TextInput(attrs={"list": "centre-codes"})
+            )
+            self.centre_codes = [c.code for c in centres]
+        else:
+            self.fields["centre"].choices = BLANK + [(c.code, c.name) for c in centres]
         self.fields["position"].choices = BLANK + [(p.code, p.title) for p in positions]
         self.fields["unit"].choices = BLANK + [(u.pk, f"{u.name} ({u.centre.code})") for u in units]
 

@@ -148,6 +148,11 @@ class Employee(models.Model):
         indexes = [
             models.Index(fields=["centre", "dismissal_date"], name="employee_centre_active"),
             models.Index(fields=["centre", "position", "qualification_level", "category"], name="employee_post"),
+            # The national list (analysts) sorts every active employee by name.
+            models.Index(
+                fields=["last_name", "first_name", "middle_name", "id"], condition=Q(dismissal_date__isnull=True),
+                name="employee_active_by_name",
+            ),
         ]
 
     def __str__(self):

@@ -135,7 +135,7 @@ def _education_reasons(
             "alternatives": len(req.alternatives),
             **_post(req),
             **extra,
-            "levels": cond.sorted_levels(),
+            "levels": list(cond.sorted_levels),
             "fields": sorted(cond.fields),
             "matched_level": None if matched is None else matched.level,
         }

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 __all__ = [
     "CATEGORY_ORDER",
@@ -109,8 +110,10 @@ class EducationCondition:
                 return e
         return None
 
-    def sorted_levels(self) -> list[str]:
-        return sorted(self.levels, key=lambda lvl: (_LEVEL_RANK.get(lvl, len(_LEVEL_RANK)), lvl))
+    @cached_property
+    def sorted_levels(self) -> tuple[str, ...]:
+        # Cached: it is read for every verdict of the national report (a frozen dataclass keeps no other state).
+        return tuple(sorted(self.levels, key=lambda lvl: (_LEVEL_RANK.get(lvl, len(_LEVEL_RANK)), lvl)))
 
 
 @dataclass(frozen=True)

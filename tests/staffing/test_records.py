@@ -218,3 +218,15 @@ def test_open_period_constraint_allows_only_one(employee):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         WorkPeriod.objects.create(employee=employee, organisation="x", position=employee.position, start_date=D(2024, 1, 1))
+
+
+def test_with_many_centres_analysts_type_the_centre_code(client_of, analyst):
+    from tests.factories import CentreFactory
+
+    centres = [CentreFactory(code=f"c-{index:02d}") for index in range(31)]
+    EmployeeFactory(centre=centres[5], last_name="Бесінші")
+    EmployeeFactory(centre=centres[6], last_name="Алтыншы")
+    response = client_of(analyst).get(reverse("staffing:employee_list"), {"centre": "c-05"})
+    html = response.content.decode()
+    assert 'list="centre-codes"' in html and '<option value="c-30">' in html
+    assert "Бесінші" in html and "Алтыншы" not in html
