@@ -3,13 +3,14 @@
 from datetime import date
 
 from attestation.reasons import catalogue_names, verdict_texts
-from attestation.selectors import eligibility
+from attestation.selectors import catalogue_lookups, eligibility
 
 
 def eligibility_records(employees, day: date) -> list[dict]:
-    titles, fields = catalogue_names()
+    catalogue = catalogue_lookups()
+    titles, fields = catalogue_names(catalogue)
     records = []
-    for row in eligibility(employees, day):
+    for row in eligibility(employees, day, catalogue=catalogue):
         employee, verdict = row.employee, row.verdict
         records.append(
             {

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from attestation.rules import Requirement, RequirementSet, evaluate
-from attestation.selectors import alternative_from_data, employees_with_facts, field_lineage, requirement_set_on
+from attestation.selectors import alternative_from_data, catalogue_lookups, employees_with_facts, requirement_set_on
 from staffing.models import Employee
 
 
@@ -51,7 +51,7 @@ def amendment_impact(*, position: str, level: str, category: str, item: int, alt
     after = _replaced(before, proposed)
     employees = Employee.objects.filter(position__code=position).order_by("centre__code", "personnel_number")
     changes, assessed = [], 0
-    for employee, facts in employees_with_facts(employees, field_lineage()):
+    for employee, facts in employees_with_facts(employees, catalogue_lookups()):
         assessed += 1
         old, new = evaluate(facts, before, day), evaluate(facts, after, day)
         for name in ("meets_requirements", "eligible", "eligible_from"):

@@ -104,11 +104,10 @@ def verdict_texts(verdict, *, on: date, position_titles: dict[str, str], field_n
     ]
 
 
-def catalogue_names(fields=None) -> tuple[dict[str, str], dict[str, str]]:
-    """Position titles and field names in the active language (two queries, one when the fields are
-    already fetched), for rendering many verdicts."""
-    from positions.models import EducationField, Position
+def catalogue_names(catalogue=None) -> tuple[dict[str, str], dict[str, str]]:
+    """Position titles and field names in the active language, for rendering many verdicts (two queries unless
+    the catalogue lookups of the request are given)."""
+    from attestation.selectors import catalogue_lookups
 
-    titles = {position.code: position.title for position in Position.objects.all()}
-    names = {field.code: field.name for field in (EducationField.objects.all() if fields is None else fields)}
-    return titles, names
+    catalogue = catalogue or catalogue_lookups()
+    return catalogue.position_titles(), catalogue.field_names()

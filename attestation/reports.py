@@ -3,8 +3,8 @@
 Verdicts come from attestation.selectors.eligibility (7 queries), so the numbers here are the numbers of the
 `eligibility` command on the same day. Everything else is one query per block, counted in Python:
 
-centre_dashboard (12 queries): eligibility (7: requirements in force, education fields, employees, positions,
-centres, their education, their work periods), catalogue names for the reasons (2: positions, education fields),
+centre_dashboard (10 queries): catalogue lookups shared by the facts and the reasons (2: positions, education
+fields), eligibility (5: requirements in force, employees, centres, their education, their work periods),
 candidates of the centre's open sessions (1), sessions awaiting the director's approval (1), recent outcomes (1).
 Staff by position × level × category is counted from the eligibility rows (active staff), not queried again.
 
@@ -23,7 +23,7 @@ from accounts.access import visible_centres, visible_employees
 from attestation.models import Candidate, Session
 from attestation.reasons import catalogue_names, category_label, verdict_texts
 from attestation.rules import Verdict
-from attestation.selectors import EligibilityRow, eligibility
+from attestation.selectors import EligibilityRow, catalogue_lookups, eligibility
 from positions.vocabulary import CATEGORY_CHOICES, CATEGORY_CODES, LEVEL_CHOICES, LEVEL_CODES, label
 from staffing.models import Centre, Employee, Region
 
@@ -227,9 +227,12 @@ def _outcome_lines(counts: Counter) -> list[dict]:
 
 
 def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
-    """What the director of `centre` reads on `day` (12 queries, see the module's docstring)."""
-    rows = eligibility(Employee.objects.filter(centre=centre).order_by("last_name", "first_name", "personnel_number"), day)
-    titles, fields = catalogue_names()
+    """What the director of `centre` reads on `day` (10 queries, see the module's docstring)."""
+    catalogue = catalogue_lookups()
+    rows = eligibility(
+        Employee.objects.filter(centre=centre).order_by("last_name", "first_name", "personnel_number"), day, catalogue=catalogue
+    )
+    titles, fields = catalogue_names(catalogue)
     candidate_ids = _open_candidate_ids([centre.pk])
 
     def report_row(row: EligibilityRow) -> ReportRow:

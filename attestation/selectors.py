@@ -9,6 +9,7 @@ import gc
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django.db.models import QuerySet
 
@@ -64,6 +65,36 @@ def requirement_set_on(day: date) -> RequirementSet:
     )
 
 
+@dataclass
+class CatalogueLookups:
+    """Positions and education fields, read once per request (two queries) and shared by the facts builder
+    and the sentences of the reasons."""
+
+    positions: dict[int, Position]
+    fields: list[EducationField]
+
+    @cached_property
+    def lineage(self) -> dict[int, frozenset[str]]:
+        return field_lineage(self.fields)
+
+    @cached_property
+    def codes(self) -> dict[int, str]:
+        return {pk: position.code for pk, position in self.positions.items()}
+
+    def position_titles(self) -> dict[str, str]:
+        """In the active language (no query: it may be called once per language)."""
+        return {position.code: position.title for position in self.positions.values()}
+
+    def field_names(self) -> dict[str, str]:
+        return {field.code: field.name for field in self.fields}
+
+
+def catalogue_lookups() -> CatalogueLookups:
+    return CatalogueLookups(
+        positions={position.pk: position for position in Position.objects.all()}, fields=list(EducationField.objects.all())
+    )
+
+
 def field_lineage(fields=None) -> dict[int, frozenset[str]]:
     """For each education field id, its code and its ancestors' codes: a requirement naming "social"
     accepts a diploma in "social_work". Pass the fields when they are already fetched."""
@@ -111,7 +142,7 @@ def employee_facts(employee: Employee, lineage: dict[int, frozenset[str]]) -> Em
     )
 
 
-def employees_with_facts(employees: QuerySet[Employee], lineage) -> list[tuple[Employee, EmployeeFacts]]:
+def employees_with_facts(employees: QuerySet[Employee], catalogue: CatalogueLookups) -> list[tuple[Employee, EmployeeFacts]]:
     """The ACTIVE employees of the queryset with their facts, in five queries whatever their number (seven with the requirements and the field tree).
 
     Education and work periods are read as plain values, and every employee of a centre shares one Centre and
@@ -119,7 +150,7 @@ def employees_with_facts(employees: QuerySet[Employee], lineage) -> list[tuple[E
     """
     active = employees.filter(dismissal_date__isnull=True)
     people = list(active.defer("search_text", "phone", "email"))
-    positions = {position.pk: position for position in Position.objects.all()}
+    positions, codes, lineage = catalogue.positions, catalogue.codes, catalogue.lineage
     centres = {centre.pk: centre for centre in Centre.objects.filter(pk__in=active.values("centre_id"))}
     education, periods = defaultdict(list), defaultdict(list)
     for employee_id, level, field_id in Education.objects.filter(employee__in=active.values("pk")).values_list(
@@ -128,7 +159,6 @@ def employees_with_facts(employees: QuerySet[Employee], lineage) -> list[tuple[E
         education[employee_id].append((level, field_id))
     for row in WorkPeriod.objects.filter(employee__in=active.values("pk")).order_by("start_date").values_list(*PERIOD_COLUMNS):
         periods[row[0]].append(row[1:])
-    codes = {pk: position.code for pk, position in positions.items()}
     result = []
     for employee in people:
         Employee.centre.field.set_cached_value(employee, centres[employee.centre_id])
@@ -147,10 +177,11 @@ class EligibilityRow:
     verdict: Verdict
 
 
-def eligibility(employees: QuerySet[Employee], day: date) -> list[EligibilityRow]:
+def eligibility(employees: QuerySet[Employee], day: date, *, catalogue: CatalogueLookups | None = None) -> list[EligibilityRow]:
     """The engine's verdict on `day` for every ACTIVE employee of the queryset, in seven queries: requirements,
-    education fields, employees, positions, centres, education, work periods."""
+    positions and education fields (unless `catalogue` is given), employees, centres, education, work periods."""
     requirements = requirement_set_on(day)
+    catalogue = catalogue or catalogue_lookups()
     # The facts and verdicts are tens of thousands of small acyclic objects: the cyclic garbage collector would
     # scan them again and again while they are built (a third of the time for the national report).
     collecting = gc.isenabled()
@@ -158,7 +189,7 @@ def eligibility(employees: QuerySet[Employee], day: date) -> list[EligibilityRow
     try:
         return [
             EligibilityRow(employee, evaluate(facts, requirements, day))
-            for employee, facts in employees_with_facts(employees, field_lineage())
+            for employee, facts in employees_with_facts(employees, catalogue)
         ]
     finally:
         if collecting:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.access import changeable_centres, directed_centres
 from attestation.models import Candidate, CommissionMember, Session, Transition
 from attestation.reasons import catalogue_names, verdict_texts
-from attestation.selectors import eligibility
+from attestation.selectors import catalogue_lookups, eligibility
 from staffing.models import Employee
 from staffing.services import employee_change_assignment
 
@@ -97,10 +97,10 @@ def _periodic_due(centre, day: date) -> set[int]:
 
 
 def _names_by_language() -> dict[str, tuple[dict, dict]]:
-    names = {}
+    catalogue, names = catalogue_lookups(), {}
     for language in ("kk", "ru"):
         with translation.override(language):
-            names[language] = catalogue_names()
+            names[language] = catalogue_names(catalogue)
     return names
 
 

@@ -15,7 +15,7 @@ from accounts.roles import CATALOGUE_EDITOR, has_role
 from attestation.forms import EligibilityFilterForm, ImpactForm
 from attestation.impact import amendment_impact
 from attestation.reasons import catalogue_names, category_label, verdict_texts
-from attestation.selectors import eligibility
+from attestation.selectors import catalogue_lookups, eligibility
 from config.dates import today
 from positions.models import Position, Requirement
 from positions.vocabulary import LEVEL_CHOICES, label
@@ -56,7 +56,8 @@ def _filtered_rows(request):
         employees = employees.filter(qualification_level=data["qualification_level"])
     if data.get("category"):
         employees = employees.filter(category=data["category"])
-    rows = eligibility(employees.order_by("centre__code", "personnel_number"), day)
+    catalogue = catalogue_lookups()
+    rows = eligibility(employees.order_by("centre__code", "personnel_number"), day, catalogue=catalogue)
     counts = {
         "total": len(rows),
         "eligible": sum(row.verdict.eligible for row in rows),
@@ -65,13 +66,13 @@ def _filtered_rows(request):
     }
     status = data.get("status") or ""
     shown = [row for row in rows if _status_matches(row, status, day)]
-    return form, day, shown, counts
+    return form, day, shown, counts, catalogue
 
 
 def eligibility_list(request):
-    form, day, rows, counts = _filtered_rows(request)
+    form, day, rows, counts, catalogue = _filtered_rows(request)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    titles, fields = catalogue_names()
+    titles, fields = catalogue_names(catalogue)
     for row in page:
         position = row.employee.position.code if row.employee.position_id else None
         row.employee.reason_texts = verdict_texts(row.verdict, on=day, position_titles=titles, field_names=fields)
@@ -83,8 +84,8 @@ def eligibility_list(request):
 
 
 def eligibility_export(request):
-    form, day, rows, _counts = _filtered_rows(request)
-    titles, fields = catalogue_names()
+    form, day, rows, _counts, catalogue = _filtered_rows(request)
+    titles, fields = catalogue_names(catalogue)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Eligibility"))
     sheet.append([_("As of"), day])

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 from accounts.access import changeable_centres, get_visible_or_404, may_see_staff, visible_centres
 from accounts.roles import CENTRE_DIRECTOR, HR_OFFICER, has_role
 from attestation.reasons import catalogue_names, category_label, verdict_texts
-from attestation.selectors import employee_verdict, field_lineage
+from attestation.selectors import catalogue_lookups, employee_verdict
 from config.dates import today
-from positions.models import EducationField, Position
+from positions.models import Position
 from staffing import selectors, services
 from staffing.forms import (
     AssignmentForm,
@@ -117,9 +117,9 @@ def employee_detail(request, pk):
         "candidacies": list(employee.candidacies.select_related("session").order_by("-session__date")),
     }
     if employee.is_active:
-        fields = list(EducationField.objects.all())
-        verdict = employee_verdict(employee, day, lineage=field_lineage(fields))
-        titles, fields = catalogue_names(fields)
+        catalogue = catalogue_lookups()
+        verdict = employee_verdict(employee, day, lineage=catalogue.lineage)
+        titles, fields = catalogue_names(catalogue)
         context.update(
             verdict=verdict,
             verdict_reasons=verdict_texts(verdict, on=day, position_titles=titles, field_names=fields),
