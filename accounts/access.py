@@ -51,6 +51,20 @@ def directed_centres(user):
     return Centre.objects.filter(users=user)
 
 
+def may_change_expression(user, centre_field: str = "centre_id"):
+    """Whether the user may change records of the row's centre, as an expression to annotate a query with
+    (so a page asks it inside the query that fetches the record instead of in one of its own)."""
+    from django.db.models import BooleanField, Exists, OuterRef, Value
+
+    from staffing.models import Centre
+
+    if user.is_superuser:
+        return Value(True, output_field=BooleanField())
+    if not has_role(user, HR_OFFICER):
+        return Value(False, output_field=BooleanField())
+    return Exists(Centre.users.through.objects.filter(centre_id=OuterRef(centre_field), user_id=user.pk))
+
+
 def visible_employees(user):
     from staffing.models import Employee
 

@@ -3,8 +3,9 @@
 Verdicts come from attestation.selectors.eligibility (7 queries), so the numbers here are the numbers of the
 `eligibility` command on the same day. Everything else is one query per block, counted in Python:
 
-centre_dashboard (10 queries): catalogue lookups shared by the facts and the reasons (2: positions, education
-fields), eligibility (5: requirements in force, employees, centres, their education, their work periods),
+centre_dashboard (9 queries): catalogue lookups shared by the facts and the reasons (2: positions, education
+fields), eligibility (4: requirements in force, employees, their education, their work periods; the centre is
+known),
 candidates of the centre's open sessions (1), sessions awaiting the director's approval (1), recent outcomes (1).
 Staff by position × level × category is counted from the eligibility rows (active staff), not queried again.
 
@@ -227,10 +228,11 @@ def _outcome_lines(counts: Counter) -> list[dict]:
 
 
 def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
-    """What the director of `centre` reads on `day` (10 queries, see the module's docstring)."""
+    """What the director of `centre` reads on `day` (9 queries, see the module's docstring)."""
     catalogue = catalogue_lookups()
     rows = eligibility(
-        Employee.objects.filter(centre=centre).order_by("last_name", "first_name", "personnel_number"), day, catalogue=catalogue
+        Employee.objects.filter(centre=centre).order_by("last_name", "first_name", "personnel_number"), day,
+        catalogue=catalogue, centres={centre.pk: centre},
     )
     titles, fields = catalogue_names(catalogue)
     candidate_ids = _open_candidate_ids([centre.pk])

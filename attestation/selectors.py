@@ -142,7 +142,9 @@ def employee_facts(employee: Employee, lineage: dict[int, frozenset[str]]) -> Em
     )
 
 
-def employees_with_facts(employees: QuerySet[Employee], catalogue: CatalogueLookups) -> list[tuple[Employee, EmployeeFacts]]:
+def employees_with_facts(
+    employees: QuerySet[Employee], catalogue: CatalogueLookups, *, centres: dict[int, Centre] | None = None
+) -> list[tuple[Employee, EmployeeFacts]]:
     """The ACTIVE employees of the queryset with their facts, in five queries whatever their number (seven with the requirements and the field tree).
 
     Education and work periods are read as plain values, and every employee of a centre shares one Centre and
@@ -151,7 +153,8 @@ def employees_with_facts(employees: QuerySet[Employee], catalogue: CatalogueLook
     active = employees.filter(dismissal_date__isnull=True)
     people = list(active.defer("search_text", "phone", "email"))
     positions, codes, lineage = catalogue.positions, catalogue.codes, catalogue.lineage
-    centres = {centre.pk: centre for centre in Centre.objects.filter(pk__in=active.values("centre_id"))}
+    if centres is None:  # a page about one centre passes the centre it has already read
+        centres = {centre.pk: centre for centre in Centre.objects.filter(pk__in=active.values("centre_id"))}
     education, periods = defaultdict(list), defaultdict(list)
     for employee_id, level, field_id in Education.objects.filter(employee__in=active.values("pk")).values_list(
         "employee_id", "level", "field_id"
@@ -177,7 +180,9 @@ class EligibilityRow:
     verdict: Verdict
 
 
-def eligibility(employees: QuerySet[Employee], day: date, *, catalogue: CatalogueLookups | None = None) -> list[EligibilityRow]:
+def eligibility(
+    employees: QuerySet[Employee], day: date, *, catalogue: CatalogueLookups | None = None, centres: dict | None = None
+) -> list[EligibilityRow]:
     """The engine's verdict on `day` for every ACTIVE employee of the queryset, in seven queries: requirements,
     positions and education fields (unless `catalogue` is given), employees, centres, education, work periods."""
     requirements = requirement_set_on(day)
@@ -189,7 +194,7 @@ def eligibility(employees: QuerySet[Employee], day: date, *, catalogue: Catalogu
     try:
         return [
             EligibilityRow(employee, evaluate(facts, requirements, day))
-            for employee, facts in employees_with_facts(employees, catalogue)
+            for employee, facts in employees_with_facts(employees, catalogue, centres=centres)
         ]
     finally:
         if collecting:

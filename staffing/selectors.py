@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from accounts.access import visible_employees
+from accounts.access import may_change_expression, visible_employees
 from positions.vocabulary import CATEGORY_CODES, SECTOR_CHOICES
 from staffing.experience import Duration, Span, experience
 from staffing.models import Education, Employee, WorkPeriod
@@ -58,9 +58,11 @@ def employee_list(user, filters: EmployeeFilters) -> QuerySet[Employee]:
 
 
 def employee_card(user, pk: int) -> Employee:
-    """One employee in the user's scope with education and work history (three queries); else DoesNotExist."""
+    """One employee in the user's scope with education and work history (three queries); else DoesNotExist.
+    `may_change` says whether the user may change this employee's records."""
     return (
         visible_employees(user)
+        .annotate(may_change=may_change_expression(user))
         .select_related("centre__region", "unit", "position")
         .prefetch_related(
             Prefetch("education", queryset=Education.objects.select_related("field").order_by("graduation_date", "pk")),

@@ -113,7 +113,7 @@ def employee_detail(request, pk):
         "experience": selectors.experience_summary(periods, day),
         "day": day,
         "show_iin": _may_see_full_iin(request.user),
-        "may_change": changeable_centres(request.user).filter(pk=employee.centre_id).exists(),
+        "may_change": employee.may_change,
         "candidacies": list(employee.candidacies.select_related("session").order_by("-session__date")),
     }
     if employee.is_active:
