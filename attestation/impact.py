@@ -5,9 +5,17 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext_lazy
+
 from attestation.rules import Requirement, RequirementSet, evaluate
 from attestation.selectors import alternative_from_data, catalogue_lookups, employees_with_facts, requirement_set_on
 from staffing.models import Employee
+
+CHANGE_LABELS = {
+    "meets_requirements": gettext_lazy("meets the requirements of the post"),
+    "eligible": gettext_lazy("eligible for the next category"),
+    "eligible_from": gettext_lazy("eligible from"),
+}
 
 
 @dataclass(frozen=True)
@@ -16,6 +24,10 @@ class Change:
     field: str  # meets_requirements | eligible | eligible_from
     before: object
     after: object
+
+    @property
+    def label(self) -> str:
+        return str(CHANGE_LABELS[self.field])
 
 
 @dataclass(frozen=True)

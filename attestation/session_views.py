@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -35,6 +36,12 @@ def session_list(request):
             session = services.session_create(centre=centre, day=form.cleaned_data["day"], user=request.user)
             return redirect(session)
     return render(request, "attestation/session_list.html", {"sessions": sessions, "form": form if centres else None})
+
+
+def _require_recorder(user, session) -> None:
+    """HR officers of the session's centre record; checked before reading the form so a director gets 403."""
+    if not changeable_centres(user).filter(pk=session.centre_id).exists():
+        raise PermissionDenied
 
 
 def _session(request, pk) -> Session:
@@ -91,7 +98,7 @@ def session_step(request, pk, step):
         "approve": (lambda: services.session_approve(session=session, user=request.user), _("Approved.")),
     }
     if step not in steps:
-        raise PermissionDenied
+        raise Http404
     action, success = steps[step]
     return _run(request, session, action, success)
 
@@ -99,6 +106,7 @@ def session_step(request, pk, step):
 @require_POST
 def member_add(request, pk):
     session = _session(request, pk)
+    _require_recorder(request.user, session)
     form = MemberForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the member's name and role."))
@@ -109,6 +117,7 @@ def member_add(request, pk):
 @require_POST
 def candidate_add(request, pk):
     session = _session(request, pk)
+    _require_recorder(request.user, session)
     form = CandidateAddForm(request.POST, employees=Employee.objects.filter(centre=session.centre))
     if not form.is_valid():
         messages.error(request, _("Choose an employee and give the reason."))
@@ -132,6 +141,7 @@ def _candidate(request, pk) -> Candidate:
 @require_POST
 def candidate_remove(request, pk):
     candidate = _candidate(request, pk)
+    _require_recorder(request.user, candidate.session)
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the reason for removing this candidate."))
@@ -148,8 +158,7 @@ def candidate_decision(request, pk):
     initial = {name: getattr(candidate, name) for name in ["decision", "votes_for", "votes_against", "remarks", "override_reason", *DOCUMENT_FIELDS]}
     form = DecisionForm(request.POST or None, initial={**initial, "version": candidate.version})
     if request.method == "POST":
-        if not changeable_centres(request.user).filter(pk=candidate.session.centre_id).exists():
-            raise PermissionDenied
+        _require_recorder(request.user, candidate.session)
         if form.is_valid():
             data = dict(form.cleaned_data)
             documents = {name: data.pop(name) for name in DOCUMENT_FIELDS}
@@ -169,6 +178,7 @@ def candidate_decision(request, pk):
 @require_POST
 def session_order(request, pk):
     session = _session(request, pk)
+    _require_recorder(request.user, session)
     form = OrderForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the order number and date."))

@@ -141,4 +141,6 @@ def amendment_impact_view(request):
                 position=current.position.code, level=current.qualification_level, category=current.category,
                 item=current.item.number, alternatives=form.cleaned_data["alternatives"], day=form.cleaned_data["valid_from"],
             )
-    return render(request, "attestation/impact.html", {"form": form, "impact": impact, "saved": saved})
+    # Catalogue editors have no access to staff records: they see counts per centre; analysts see who.
+    show_people = sees_all_centres(request.user)
+    return render(request, "attestation/impact.html", {"form": form, "impact": impact, "saved": saved, "show_people": show_people})

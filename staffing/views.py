@@ -292,6 +292,10 @@ def import_upload(request):
             if not plan.ok:
                 path.unlink(missing_ok=True)
                 token = None
+            else:
+                # The confirmation must come from this user's session and for the centre previewed.
+                request.session.setdefault("imports", {})[token] = centre.code
+                request.session.modified = True
     return render(request, "staffing/import.html", {"form": form, "plan": plan, "token": token})
 
 
@@ -299,9 +303,11 @@ def import_upload(request):
 def import_confirm(request):
     _require_staff_access(request.user)
     token = request.POST.get("token", "")
-    if len(token) != 32 or not token.isalnum():
+    previewed = request.session.get("imports", {}).pop(token, None)
+    request.session.modified = True
+    if previewed is None or previewed != request.POST.get("centre"):
         raise Http404
-    centre = get_visible_or_404(changeable_centres(request.user), code=request.POST.get("centre", ""))
+    centre = get_visible_or_404(changeable_centres(request.user), code=previewed)
     path = _upload_path(token)
     if not path.exists():
         messages.error(request, _("This upload has expired or was already imported. Upload the workbook again."))
@@ -333,6 +339,9 @@ def import_template(request):
 
 def centre_export(request, code):
     centre = _centre(request, code)
+    if not _may_see_full_iin(request.user):
+        raise PermissionDenied  # the workbook holds full IINs, which analysts do not see
+
     buffer = io.BytesIO()
     workbook_export(centre, buffer)
     buffer.seek(0)

@@ -44,7 +44,7 @@ TABLE = {
     "staffing:centre_list": (None, STAFF_LIST),
     "staffing:centre": (lambda o: [o["centre"].code], STAFF),
     "staffing:employee_create": (lambda o: [o["centre"].code], HR_CHANGE),
-    "staffing:centre_export": (lambda o: [o["centre"].code], STAFF),
+    "staffing:centre_export": (lambda o: [o["centre"].code], {**STAFF, "analyst": 403}),
     "staffing:import": (None, {**HR_CHANGE, "other_hr": 200}),
     "staffing:import_confirm": (None, POST_ONLY),
     "staffing:import_template": (None, STAFF_LIST),

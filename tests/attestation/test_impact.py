@@ -67,3 +67,12 @@ def test_invalid_values_are_refused_with_their_reason(client_of, editor, psychol
 
 def test_hr_officers_do_not_see_the_impact_page(client_of, hr_officer):
     assert client_of(hr_officer).get(reverse("attestation:impact")).status_code == 403
+
+
+def test_editors_see_counts_per_centre_but_not_who(client_of, editor, analyst, psychologist):
+    current, alternatives = two_years_for_category_ii()
+    data = {"requirement": current.pk, "valid_from": "2026-12-01", "alternatives": json.dumps(alternatives)}
+    editor_html = client_of(editor).post(reverse("attestation:impact"), data).content.decode()
+    assert "astana-1" in editor_html and "00021" not in editor_html
+    analyst_html = client_of(analyst).post(reverse("attestation:impact"), data).content.decode()
+    assert "00021" in analyst_html

@@ -161,3 +161,12 @@ def test_steps_over_http_refuse_the_wrong_role(client_of, director, session, hr_
     assert response.status_code == 403
     session.refresh_from_db()
     assert session.state == "draft"
+
+
+@pytest.mark.parametrize("name", ["member_add", "candidate_add", "session_order"])
+def test_a_director_posting_an_hr_step_gets_403_whatever_the_form(client_of, director, session, name):
+    assert client_of(director).post(reverse(f"attestation:{name}", args=[session.pk]), {}).status_code == 403
+
+
+def test_an_unknown_step_is_404(client_of, hr_officer, session):
+    assert client_of(hr_officer).post(reverse("attestation:session_step", args=[session.pk, "skip"])).status_code == 404
