@@ -13,11 +13,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from accounts.access import changeable_centres, directed_centres
 from attestation.models import Candidate, CommissionMember, Session, Transition
 from attestation.reasons import catalogue_names, verdict_texts
 from attestation.selectors import catalogue_lookups, eligibility
+from config.dates import today
 from staffing.models import Employee
 from staffing.services import employee_change_assignment
 
@@ -125,7 +127,13 @@ def session_propose_candidates(*, session: Session, user) -> list[Candidate]:
     session = _locked(session)
     _require_hr(user, session.centre)
     _require_state(session, State.DRAFT)
-    taken = set(session.candidates.values_list("employee_id", flat=True))
+    # Not those already taken here or candidates of another open session of the centre.
+    taken = set(session.candidates.values_list("employee_id", flat=True)) | set(
+        Candidate.objects.filter(
+            session__centre=session.centre, removed=False,
+            session__state__in=[State.DRAFT, State.CANDIDATES_FIXED, State.COMMISSION_HELD],
+        ).values_list("employee_id", flat=True)
+    )
     due = _periodic_due(session.centre, session.date)
     rows = eligibility(Employee.objects.filter(centre=session.centre), session.date)
     created, names = [], _names_by_language()
@@ -138,7 +146,7 @@ def session_propose_candidates(*, session: Session, user) -> list[Candidate]:
         )
         _freeze(candidate, row.verdict, session.date, names)
         created.append(candidate)
-    Candidate.objects.bulk_create(created)
+    bulk_create_with_history(created, Candidate)
     return created
 
 
@@ -253,6 +261,9 @@ def session_issue_order(*, session: Session, user, number: str, day: date) -> Se
         raise ValidationError(_("Give the order number."), code="number")
     if day < session.date:
         raise ValidationError(_("The order cannot be dated before the session."), code="dates_out_of_order")
+    if day > today():
+        # Recording it would change the employees' current post before the order takes effect.
+        raise ValidationError(_("Record the order on or after its date."), code="future")
     assigned = session.candidates.filter(removed=False, decision=Candidate.Decision.ASSIGN_NEXT, applied_period__isnull=True)
     for candidate in assigned.select_related("employee", "position"):
         employee = Employee.objects.select_for_update().get(pk=candidate.employee_id)

@@ -146,8 +146,9 @@ def employee_change_assignment(
         profile_experience=True,
         start_date=start_date,
     )
-    Employee.objects.filter(pk=employee.pk).update(position=position, qualification_level=qualification_level, category=category)
     employee.refresh_from_db()
+    employee.position, employee.qualification_level, employee.category = position, qualification_level, category
+    employee.save()  # through the model, so the employee's history shows the new post
     return period
 
 
@@ -172,15 +173,18 @@ def employee_dismiss(*, employee: Employee, dismissal_date: date, expected_versi
 
 @transaction.atomic
 def employee_restore(*, employee: Employee, restore_date: date, expected_version: int | None = None) -> Employee:
-    """Bring a dismissed employee back from restore_date, in the post they last held."""
+    """Bring a dismissed employee back from restore_date, in the post they held when dismissed."""
     if employee.is_active:
         raise ValidationError(_("This employee is not dismissed."), code="active")
     if restore_date <= employee.dismissal_date:
         raise ValidationError(_("The employee can be restored only after the dismissal date."), code="dates_out_of_order")
-    last = WorkPeriod.objects.filter(employee=employee, position__isnull=False).order_by("-start_date").first()
+    # The period that ended with the dismissal, at the centre (earlier periods may be at other organisations).
+    last = (
+        WorkPeriod.objects.filter(employee=employee, position__isnull=False, end_date=employee.dismissal_date)
+        .order_by("-start_date").first()
+    )
     _bump_version(employee, expected_version)
     employee.dismissal_date = None
-    employee.save()
     if last:
         WorkPeriod.objects.create(
             employee=employee,
@@ -193,6 +197,10 @@ def employee_restore(*, employee: Employee, restore_date: date, expected_version
             profile_experience=last.profile_experience,
             start_date=restore_date,
         )
+        employee.position, employee.qualification_level, employee.category = (
+            last.position, last.qualification_level, last.category,
+        )
+    employee.save()
     return employee
 
 

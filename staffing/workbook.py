@@ -765,6 +765,11 @@ def workbook_import(plan: ImportPlan, *, user=None) -> None:
 
         # The updated employees' education and periods are replaced: "-" history records, then one DELETE a batch.
         updated_ids = {employee.pk for employee in to_update}
+        # Periods opened by an attestation order are replaced too: the candidate keeps its decision and the
+        # session its order; only the link to the replaced period row is let go.
+        from attestation.models import Candidate
+
+        Candidate.objects.filter(employee_id__in=updated_ids, applied_period__isnull=False).update(applied_period=None)
         for model in (Education, WorkPeriod):
             _insert_history(model, _rows_of_employees(model, centre, updated_ids), "-", **history)
             _delete_rows(model, sorted(updated_ids))

@@ -30,6 +30,15 @@ OVERRIDE = "Төраға: облыстық байқаудың жеңімпазы
 ORDER_NUMBER = "17-ЖҚ"
 
 
+
+@pytest.fixture(autouse=True)
+def order_recorded_later(monkeypatch):
+    """Orders here are dated after today's date; these tests record them as if it were 2030."""
+    import attestation.services
+
+    monkeypatch.setattr(attestation.services, "today", lambda: datetime.date(2030, 1, 1))
+
+
 def social_worker(centre, *, number, last_name, first_name, middle_name, since):
     """item 15: a high-level social worker in the second category since `since`, after two years uncategorised."""
     position = Position.objects.get(code="social_worker")

@@ -18,6 +18,15 @@ SESSION_DAY = D(2026, 12, 10)
 HIRED = D(2025, 1, 1)
 
 
+
+@pytest.fixture(autouse=True)
+def order_recorded_later(monkeypatch):
+    """Orders here are dated after today's date; these tests record them as if it were 2030."""
+    import attestation.services
+
+    monkeypatch.setattr(attestation.services, "today", lambda: datetime.date(2030, 1, 1))
+
+
 def social_worker(centre, number, *, since, field="social_work", hire=HIRED):
     """item 15: a high-level social worker in the second category since `since`."""
     position = Position.objects.get(code="social_worker")
@@ -170,3 +179,39 @@ def test_a_director_posting_an_hr_step_gets_403_whatever_the_form(client_of, dir
 
 def test_an_unknown_step_is_404(client_of, hr_officer, session):
     assert client_of(hr_officer).post(reverse("attestation:session_step", args=[session.pk, "skip"])).status_code == 404
+
+
+def test_an_order_dated_after_today_is_refused(session, hr_officer, director, staff, monkeypatch):
+    import attestation.services
+
+    run_to_approval(session, hr_officer, director)
+    monkeypatch.setattr(attestation.services, "today", lambda: D(2026, 12, 12))
+    with pytest.raises(ValidationError) as error:
+        services.session_issue_order(session=session, user=hr_officer, number="1", day=D(2026, 12, 15))
+    assert error.value.code == "future"
+    assert Employee.objects.get(pk=staff["ready"].pk).category == "second"
+
+
+def test_the_history_shows_the_category_the_order_gave(session, hr_officer, director, staff):
+    run_to_approval(session, hr_officer, director)
+    services.session_issue_order(session=session, user=hr_officer, number="12-Ж", day=D(2026, 12, 15))
+    assert Employee.history.filter(id=staff["ready"].pk).latest().category == "first"
+
+
+def test_a_candidate_of_another_open_session_is_not_proposed_twice(session, centre, hr_officer, staff):
+    services.session_propose_candidates(session=session, user=hr_officer)
+    second = services.session_create(centre=centre, day=SESSION_DAY, user=hr_officer)
+    assert services.session_propose_candidates(session=second, user=hr_officer) == []
+
+
+def test_reimporting_the_centre_after_an_order_keeps_working(session, hr_officer, director, staff, centre, tmp_path):
+    from staffing.workbook import workbook_export, workbook_import, workbook_read
+
+    run_to_approval(session, hr_officer, director)
+    services.session_issue_order(session=session, user=hr_officer, number="12-Ж", day=D(2026, 12, 15))
+    path = tmp_path / "staff.xlsx"
+    workbook_export(centre, path)
+    workbook_import(workbook_read(path, centre=centre))
+    employee = Employee.objects.get(pk=staff["ready"].pk)
+    assert employee.category == "first" and employee.periods.count() == 2
+    assert Candidate.objects.get(employee=employee).decision == "assign_next"

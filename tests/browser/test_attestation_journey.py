@@ -14,6 +14,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 D = datetime.date
 
 
+
+@pytest.fixture(autouse=True)
+def order_recorded_later(monkeypatch):
+    """Orders here are dated after today's date; these tests record them as if it were 2030."""
+    import attestation.services
+
+    monkeypatch.setattr(attestation.services, "today", lambda: datetime.date(2030, 1, 1))
+
+
 def test_session_from_candidates_to_order(page, live_server, reference_data):
     centre = CentreFactory(code="astana-1")
     UserFactory(username="hr", roles=["hr_officer"], centres=[centre])

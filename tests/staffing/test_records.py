@@ -87,7 +87,7 @@ def test_dismissal_archives_and_restore_brings_the_employee_back(centre, valid_i
     assert not employee.periods.filter(end_date__isnull=True).exists()
     services.employee_restore(employee=employee, restore_date=D(2025, 9, 1))
     employee.refresh_from_db()
-    assert employee.is_active
+    assert employee.is_active and (employee.position.code, employee.category) == ("social_worker", "none")
     assert employee.periods.get(end_date__isnull=True).start_date == D(2025, 9, 1)
 
 
