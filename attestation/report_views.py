@@ -6,7 +6,6 @@ centre is a 404, other roles a 403); the area report, committee analysts and sup
 """
 
 import io
-from datetime import date
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
@@ -14,12 +13,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from accounts.access import get_visible_or_404, may_see_staff, sees_all_centres, visible_centres
 from attestation.reports import AreaReport, CentreDashboard, Totals, area_report, centre_dashboard
 from config.dates import day_from_request
 from staffing.models import Region
+from staffing.workbook import excel_cell
 
 SORTS = ("region", "share")
 INVALID_SHEET_CHARACTERS = str.maketrans({character: " " for character in "[]:*?/\\"})
@@ -88,15 +87,8 @@ def _sheet(workbook, title: str):
 
 
 def _cells(sheet, values: list) -> list:
-    """Dates as dd.mm.yyyy, as on screen."""
-    cells = []
-    for value in values:
-        if isinstance(value, date):
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.number_format = "DD.MM.YYYY"
-            value = cell
-        cells.append(value)
-    return cells
+    """Dates as dd.mm.yyyy, as on screen; text that Excel would run as a formula stays text."""
+    return [excel_cell(sheet, value) for value in values]
 
 
 def _append(sheet, *values) -> None:

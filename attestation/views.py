@@ -20,6 +20,7 @@ from config.dates import today
 from positions.models import Position, Requirement
 from positions.vocabulary import LEVEL_CHOICES, label
 from staffing.models import Region
+from staffing.workbook import excel_cell
 
 PAGE_SIZE = 100
 
@@ -88,7 +89,7 @@ def eligibility_export(request):
     titles, fields = catalogue_names(catalogue)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Eligibility"))
-    sheet.append([_("As of"), day])
+    sheet.append([_("As of"), excel_cell(sheet, day)])
     sheet.append([
         _("Centre"), _("Personnel number"), _("Full name"), _("Position"), _("Level"), _("Category"),
         _("Meets the requirements"), _("Next category"), _("Eligible"), _("Eligible from"), _("Reasons"),
@@ -96,7 +97,7 @@ def eligibility_export(request):
     for row in rows:
         employee, verdict = row.employee, row.verdict
         position = employee.position.code if employee.position_id else None
-        sheet.append([
+        sheet.append([excel_cell(sheet, value) for value in [
             employee.centre.code,
             employee.personnel_number,
             employee.full_name,
@@ -108,7 +109,7 @@ def eligibility_export(request):
             _("yes") if verdict.eligible else _("no"),
             verdict.eligible_from,
             "\n".join(verdict_texts(verdict, on=day, position_titles=titles, field_names=fields)),
-        ])
+        ]])
     buffer = io.BytesIO()
     workbook.save(buffer)
     buffer.seek(0)

@@ -805,8 +805,9 @@ def workbook_import(plan: ImportPlan, *, user=None) -> None:
 # --------------------------------------------------------------------------------------------------------- export
 
 
-def _cell(worksheet, value, *, font=None):
-    """A write-only cell: dates as real Excel dates, formula-like text as plain text (quote prefix)."""
+def excel_cell(worksheet, value, *, font=None):
+    """A write-only cell: dates as real Excel dates shown dd.mm.yyyy, formula-like text as plain text (quote
+    prefix). Every workbook the product writes goes through this, so no value is ever written as a formula."""
     if isinstance(value, str) and value.startswith(_EXPORT_QUOTE):
         cell = WriteOnlyCell(worksheet, value=value)
         cell.data_type = "s"  # openpyxl would make "=…" a formula
@@ -831,14 +832,14 @@ def _new_workbook():
         worksheet = workbook.create_sheet(sheet)
         for i, key in enumerate(COLUMNS[sheet], start=1):
             worksheet.column_dimensions[get_column_letter(i)].width = 22 if key in DATE_COLUMNS else 28
-        worksheet.append([_cell(worksheet, key, font=bold) for key in COLUMNS[sheet]])
-        worksheet.append([_cell(worksheet, LABELS[key], font=grey) for key in COLUMNS[sheet]])
+        worksheet.append([excel_cell(worksheet, key, font=bold) for key in COLUMNS[sheet]])
+        worksheet.append([excel_cell(worksheet, LABELS[key], font=grey) for key in COLUMNS[sheet]])
         sheets[sheet] = worksheet
     return workbook, sheets
 
 
 def _append(worksheet, values) -> None:
-    worksheet.append([_cell(worksheet, value) for value in values])
+    worksheet.append([excel_cell(worksheet, value) for value in values])
 
 
 def _yes_no(value: bool) -> str:

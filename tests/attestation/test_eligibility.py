@@ -154,3 +154,13 @@ def test_the_national_page_runs_a_fixed_number_of_queries(client_of, analyst, dj
     client.get(reverse("attestation:eligibility"))
     with django_assert_max_num_queries(16):
         client.get(reverse("attestation:eligibility"))
+
+
+def test_a_formula_in_a_name_is_written_as_text_in_the_export(client_of, director, centre):
+    employee = social_worker(centre, number="010", since=D(2025, 12, 1))
+    employee.last_name = "=cmd|' /C calc'!A0"
+    employee.save()
+    response = client_of(director).get(reverse("attestation:eligibility_export"), {"on": "2026-12-01"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    name_cell = sheet.cell(row=3, column=3)
+    assert name_cell.value.startswith("=cmd") and name_cell.data_type == "s"
