@@ -32,11 +32,12 @@ def day_text(day: date | None, blank: str = BLANK) -> str:
 
 
 def position_title(position, language: str) -> str:
-    """The official Kazakh title; in Russian our translation when the catalogue has one."""
+    """The official Kazakh title; a Russian document adds our translation after it, since the official Russian
+    wording of the order is not in the catalogue (a translation of ours is never shown as the law alone)."""
     if position is None:
         return "—"
     if language == "ru" and position.title_ru:
-        return position.title_ru
+        return f"{position.title_kk} ({position.title_ru})"
     return position.title_kk
 
 

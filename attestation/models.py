@@ -145,7 +145,3 @@ class Candidate(models.Model):
 
     def __str__(self):
         return str(self.employee)
-
-    @property
-    def documents_complete(self) -> bool:
-        return self.has_diploma and self.has_employment_record and self.has_characteristic

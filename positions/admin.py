@@ -6,6 +6,7 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -39,6 +40,17 @@ class EducationFieldAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "name_kk", "name_ru"]
 
 
+def _dry_run(amend) -> None:
+    """Run an amendment service and roll it back: its errors become form errors, and nothing is written
+    until the admin saves the form (then the service runs for real)."""
+    try:
+        with transaction.atomic():
+            amend()
+            transaction.set_rollback(True)
+    except ValidationError as error:
+        raise forms.ValidationError(error.messages) from None
+
+
 class ClauseChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, clause):
         return str(clause)
@@ -63,23 +75,21 @@ class ClauseAmendmentForm(forms.ModelForm):
         # The service validates dates against the version in force and the act; see save().
         pass
 
+    def _amend(self):
+        cleaned = self.cleaned_data
+        return clause_amend(
+            clause=cleaned["clause"], act=cleaned["act"], text=cleaned["text"], valid_from=cleaned["valid_from"],
+            text_ru=cleaned.get("text_ru", ""), note=cleaned.get("note", ""),
+        )
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("clause") and cleaned.get("act") and cleaned.get("valid_from") and cleaned.get("text"):
-            try:
-                self.instance = clause_amend(
-                    clause=cleaned["clause"],
-                    act=cleaned["act"],
-                    text=cleaned["text"],
-                    valid_from=cleaned["valid_from"],
-                    text_ru=cleaned.get("text_ru", ""),
-                    note=cleaned.get("note", ""),
-                )
-            except ValidationError as error:
-                raise forms.ValidationError(error.messages) from None
+            _dry_run(self._amend)
         return cleaned
 
     def save(self, commit=True):
+        self.instance = self._amend()
         return self.instance
 
     def save_m2m(self):
@@ -148,25 +158,23 @@ class RequirementAmendmentForm(forms.ModelForm):
     def _post_clean(self):
         pass
 
+    def _amend(self):
+        cleaned = self.cleaned_data
+        return requirement_amend(
+            position=cleaned["position"], qualification_level=cleaned.get("qualification_level", ""),
+            category=cleaned.get("category", ""), item=cleaned["item"], act=cleaned["act"],
+            alternatives=cleaned["alternatives"], valid_from=cleaned["valid_from"],
+        )
+
     def clean(self):
         cleaned = super().clean()
         needed = ["position", "item", "act", "valid_from", "alternatives"]
         if all(cleaned.get(name) is not None for name in needed):
-            try:
-                self.instance = requirement_amend(
-                    position=cleaned["position"],
-                    qualification_level=cleaned.get("qualification_level", ""),
-                    category=cleaned.get("category", ""),
-                    item=cleaned["item"],
-                    act=cleaned["act"],
-                    alternatives=cleaned["alternatives"],
-                    valid_from=cleaned["valid_from"],
-                )
-            except ValidationError as error:
-                raise forms.ValidationError(error.messages) from None
+            _dry_run(self._amend)
         return cleaned
 
     def save(self, commit=True):
+        self.instance = self._amend()
         return self.instance
 
     def save_m2m(self):
