@@ -72,6 +72,15 @@ def commission_member_add(*, session: Session, user, name: str, role: str, posit
     return CommissionMember.objects.create(session=session, name=name, role=role, position=position, user=member_user)
 
 
+@transaction.atomic
+def commission_member_remove(*, member: CommissionMember, user) -> None:
+    """Correct the commission before it has met (a wrongly entered chair can then be replaced)."""
+    session = _locked(member.session)
+    _require_hr(user, session.centre)
+    _require_state(session, State.DRAFT, State.CANDIDATES_FIXED)
+    member.delete()
+
+
 def attestation_interval_years(centre) -> int:
     return centre.attestation_interval_years or settings.ATTESTATION_DEFAULT_INTERVAL_YEARS
 

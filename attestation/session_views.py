@@ -115,6 +115,14 @@ def member_add(request, pk):
 
 
 @require_POST
+def member_remove(request, pk, member_pk):
+    session = _session(request, pk)
+    _require_recorder(request.user, session)
+    member = get_visible_or_404(session.members.all(), pk=member_pk)
+    return _run(request, session, lambda: services.commission_member_remove(member=member, user=request.user), _("Saved."))
+
+
+@require_POST
 def candidate_add(request, pk):
     session = _session(request, pk)
     _require_recorder(request.user, session)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("sessions/<int:pk>/", session_views.session_detail, name="session"),
     path("sessions/<int:pk>/step/<slug:step>/", session_views.session_step, name="session_step"),
     path("sessions/<int:pk>/members/", session_views.member_add, name="member_add"),
+    path("sessions/<int:pk>/members/<int:member_pk>/remove/", session_views.member_remove, name="member_remove"),
     path("sessions/<int:pk>/candidates/", session_views.candidate_add, name="candidate_add"),
     path("sessions/<int:pk>/order/", session_views.session_order, name="session_order"),
     path("candidates/<int:pk>/", session_views.candidate_decision, name="candidate"),

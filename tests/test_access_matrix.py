@@ -55,6 +55,7 @@ TABLE = {
     "attestation:session": (lambda o: [o["session"].pk], STAFF),
     "attestation:session_step": (lambda o: [o["session"].pk, "fix"], POST_ONLY),
     "attestation:member_add": (lambda o: [o["session"].pk], POST_ONLY),
+    "attestation:member_remove": (lambda o: [o["session"].pk, o["member"].pk], POST_ONLY),
     "attestation:candidate_add": (lambda o: [o["session"].pk], POST_ONLY),
     "attestation:session_order": (lambda o: [o["session"].pk], POST_ONLY),
     "attestation:candidate": (lambda o: [o["candidate"].pk], STAFF),
@@ -92,7 +93,8 @@ def objects(centre, other_centre, hr_officer):
     EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code="psychology"))
     session = attestation_services.session_create(centre=centre, day=datetime.date(2026, 12, 1), user=hr_officer)
     candidate = attestation_services.candidate_add(session=session, employee=employee, reason="Өтініш", user=hr_officer)
-    return {"centre": centre, "employee": employee, "session": session, "candidate": candidate}
+    member = attestation_services.commission_member_add(session=session, user=hr_officer, name="Төраға", role="chair")
+    return {"centre": centre, "employee": employee, "session": session, "candidate": candidate, "member": member}
 
 
 @pytest.fixture

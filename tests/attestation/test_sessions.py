@@ -215,3 +215,12 @@ def test_reimporting_the_centre_after_an_order_keeps_working(session, hr_officer
     employee = Employee.objects.get(pk=staff["ready"].pk)
     assert employee.category == "first" and employee.periods.count() == 2
     assert Candidate.objects.get(employee=employee).decision == "assign_next"
+
+
+def test_a_wrong_chair_is_replaced_before_the_commission_meets(client_of, session, hr_officer, other_hr_officer):
+    chair = session.members.get(role="chair")
+    url = reverse("attestation:member_remove", args=[session.pk, chair.pk])
+    assert client_of(other_hr_officer).post(url).status_code == 404
+    assert client_of(hr_officer).post(url).status_code == 302
+    services.commission_member_add(session=session, user=hr_officer, name="Дұрыс төраға", role="chair")
+    assert list(session.members.values_list("name", flat=True)) == ["Дұрыс төраға"]
