@@ -130,7 +130,8 @@ class Employee(models.Model):
         _("qualification level"), max_length=10, choices=LEVEL_CHOICES, blank=True, default=""
     )
     category = models.CharField(_("category"), max_length=10, choices=CATEGORY_CHOICES, blank=True, default="")
-    # Lower-cased names, IIN and personnel number: Python folds Kazakh letters, SQLite's LIKE does not.
+    # Lower-cased names and personnel number: Python folds Kazakh letters, SQLite's LIKE does not. The IIN is
+    # searched separately (exactly, and only by roles that may see it).
     search_text = models.CharField(max_length=400, editable=False, default="")
     # Optimistic locking: a save based on an older version is refused (staffing.services).
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -166,7 +167,7 @@ class Employee(models.Model):
         return reverse("staffing:employee", args=[self.pk])
 
     def build_search_text(self) -> str:
-        return " ".join([self.last_name, self.first_name, self.middle_name, self.iin, self.personnel_number]).lower()
+        return " ".join([self.last_name, self.first_name, self.middle_name, self.personnel_number]).lower()
 
     @property
     def full_name(self) -> str:

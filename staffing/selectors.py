@@ -33,6 +33,7 @@ class EmployeeFilters:
     status: str = "active"  # active | dismissed | all
     query: str = ""
     sort: str = "name"
+    iin_search: bool = False  # only for roles that see full IINs: otherwise a search would reveal them
 
 
 def employee_list(user, filters: EmployeeFilters) -> QuerySet[Employee]:
@@ -53,7 +54,10 @@ def employee_list(user, filters: EmployeeFilters) -> QuerySet[Employee]:
     elif filters.status == "dismissed":
         employees = employees.filter(dismissal_date__isnull=False)
     for word in filters.query.lower().split():
-        employees = employees.filter(search_text__contains=word)
+        if filters.iin_search and len(word) == 12 and word.isdigit():
+            employees = employees.filter(Q(iin=word) | Q(search_text__contains=word))
+        else:
+            employees = employees.filter(search_text__contains=word)
     return employees.order_by(*SORTS.get(filters.sort, SORTS["name"]), "pk")
 
 

@@ -83,6 +83,7 @@ def employee_list(request):
         status=data.get("status") or "active",
         query=data.get("q") or "",
         sort=data.get("sort") or "name",
+        iin_search=_may_see_full_iin(request.user),
     )
     page = Paginator(selectors.employee_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -233,3 +233,9 @@ def test_with_many_centres_analysts_type_the_centre_code(client_of, analyst):
     html = response.content.decode()
     assert 'list="centre-codes"' in html and '<option value="c-30">' in html
     assert "Бесінші" in html and "Алтыншы" not in html
+
+
+def test_only_roles_that_see_the_iin_can_search_by_it(client_of, hr_officer, analyst, employee):
+    url = reverse("staffing:employee_list")
+    assert "Құрманғазиева" in client_of(hr_officer).get(url, {"q": employee.iin}).content.decode()
+    assert "Құрманғазиева" not in client_of(analyst).get(url, {"q": employee.iin}).content.decode()
