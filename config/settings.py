@@ -7,7 +7,6 @@ SECRET_KEY and ALLOWED_HOSTS.
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -15,11 +14,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", False)
 
-SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (see .env.example).")
-    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+# A development default only while DEBUG is on. Without DEBUG and without a key, management commands that do not
+# sign anything (migrate, makemigrations, load_catalogue) still run, but the app server refuses to start
+# (config/wsgi.py) and anything that signs (sessions) fails loudly.
+SECRET_KEY = env_str("SECRET_KEY") or ("django-insecure-development-only-key-never-use-in-production" if DEBUG else "")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
