@@ -40,15 +40,40 @@ class EducationFieldAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "name_kk", "name_ru"]
 
 
-def _dry_run(amend) -> None:
-    """Run an amendment service and roll it back: its errors become form errors, and nothing is written
-    until the admin saves the form (then the service runs for real)."""
-    try:
-        with transaction.atomic():
-            amend()
-            transaction.set_rollback(True)
-    except ValidationError as error:
-        raise forms.ValidationError(error.messages) from None
+class AmendmentForm(forms.ModelForm):
+    """"Add" records an amendment through a service (positions.services): the version in force is closed and
+    the new one opens. clean() runs the service and rolls it back, so its errors become form errors; save()
+    runs it for real. Subclasses name the fields the service needs and call it in amend()."""
+
+    required_for_amendment: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["valid_from"].required = True
+
+    def amend(self):
+        raise NotImplementedError
+
+    def _post_clean(self):
+        pass  # the service validates the model (dates against the version in force, the act, the codes)
+
+    def clean(self):
+        cleaned = super().clean()
+        if all(cleaned.get(name) not in (None, "") for name in self.required_for_amendment):
+            try:
+                with transaction.atomic():
+                    self.amend()
+                    transaction.set_rollback(True)
+            except ValidationError as error:
+                raise forms.ValidationError(error.messages) from None
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance = self.amend()
+        return self.instance
+
+    def save_m2m(self):
+        pass
 
 
 class ClauseChoiceField(forms.ModelChoiceField):
@@ -56,7 +81,8 @@ class ClauseChoiceField(forms.ModelChoiceField):
         return str(clause)
 
 
-class ClauseAmendmentForm(forms.ModelForm):
+class ClauseAmendmentForm(AmendmentForm):
+    required_for_amendment = ("clause", "act", "valid_from", "text")
     clause = ClauseChoiceField(
         queryset=Clause.objects.select_related("item", "title_of").order_by("item__number", "number"),
         label=_("clause"),
@@ -68,32 +94,14 @@ class ClauseAmendmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["valid_from"].required = True
         self.fields["text"].required = True
 
-    def _post_clean(self):
-        # The service validates dates against the version in force and the act; see save().
-        pass
-
-    def _amend(self):
+    def amend(self):
         cleaned = self.cleaned_data
         return clause_amend(
             clause=cleaned["clause"], act=cleaned["act"], text=cleaned["text"], valid_from=cleaned["valid_from"],
             text_ru=cleaned.get("text_ru", ""), note=cleaned.get("note", ""),
         )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("clause") and cleaned.get("act") and cleaned.get("valid_from") and cleaned.get("text"):
-            _dry_run(self._amend)
-        return cleaned
-
-    def save(self, commit=True):
-        self.instance = self._amend()
-        return self.instance
-
-    def save_m2m(self):
-        pass
 
 
 class ClauseVersionChangeForm(forms.ModelForm):
@@ -138,7 +146,8 @@ class ClauseVersionAdmin(SimpleHistoryAdmin):
         return False
 
 
-class RequirementAmendmentForm(forms.ModelForm):
+class RequirementAmendmentForm(AmendmentForm):
+    required_for_amendment = ("position", "item", "act", "valid_from", "alternatives")
     alternatives = forms.JSONField(
         label=_("alternatives"),
         widget=forms.Textarea(attrs={"rows": 16, "cols": 100, "style": "font-family: monospace"}),
@@ -151,34 +160,13 @@ class RequirementAmendmentForm(forms.ModelForm):
         model = Requirement
         fields = ["position", "qualification_level", "category", "item", "act", "valid_from", "alternatives"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["valid_from"].required = True
-
-    def _post_clean(self):
-        pass
-
-    def _amend(self):
+    def amend(self):
         cleaned = self.cleaned_data
         return requirement_amend(
             position=cleaned["position"], qualification_level=cleaned.get("qualification_level", ""),
             category=cleaned.get("category", ""), item=cleaned["item"], act=cleaned["act"],
             alternatives=cleaned["alternatives"], valid_from=cleaned["valid_from"],
         )
-
-    def clean(self):
-        cleaned = super().clean()
-        needed = ["position", "item", "act", "valid_from", "alternatives"]
-        if all(cleaned.get(name) is not None for name in needed):
-            _dry_run(self._amend)
-        return cleaned
-
-    def save(self, commit=True):
-        self.instance = self._amend()
-        return self.instance
-
-    def save_m2m(self):
-        pass
 
 
 @admin.register(Requirement)

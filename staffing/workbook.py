@@ -37,7 +37,6 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -47,6 +46,7 @@ from positions.models import EducationField, Position
 from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, LEVEL_CODES, SECTOR_CODES
 from staffing.identifiers import IdentifierError, make_iin, parse_iin
 from staffing.models import Centre, Education, Employee, Unit, WorkPeriod
+from staffing.services import IIN_MESSAGES
 
 __all__ = [
     "COLUMNS",
@@ -116,15 +116,6 @@ LABELS = {
 DATE_COLUMNS = {"birth_date", "hire_date", "dismissal_date", "graduation_date", "start_date", "end_date"}
 NUMBER_FORMAT_DATE = "dd.mm.yyyy"
 
-# Same msgids as staffing.services, so one translation serves both.
-IIN_MESSAGES = {
-    "length": gettext_lazy("The IIN must have 12 digits."),
-    "not_digits": gettext_lazy("The IIN must have 12 digits."),
-    "birth_date": gettext_lazy("The first six digits of the IIN are not a real birth date."),
-    "century": gettext_lazy("The 7th digit of the IIN must be 1-6 (century and sex)."),
-    "check_digit": gettext_lazy("Not a valid IIN: the check digit does not match."),
-    "no_check_digit": gettext_lazy("Not a valid IIN: no check digit is possible for these digits."),
-}
 SEX_VALUES = {"M": "M", "F": "F", "М": "M", "Ж": "F", "Е": "M", "Ә": "F"}  # Latin, Russian М/Ж, Kazakh Е/Ә
 YES = {"yes", "y", "иә", "ия", "да", "true", "1"}
 NO = {"no", "n", "жоқ", "нет", "false", "0"}
