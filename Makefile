@@ -45,6 +45,7 @@ run: system-deps-run $(STAMP) compilemessages
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(MANAGE_TEST) check
 	$(MANAGE_TEST) makemigrations --check --dry-run
 

@@ -53,8 +53,9 @@ def _hr_items(user) -> list[dict]:
     if not rows:
         return []
     candidates = set(
-        Candidate.objects.filter(session__centre__in=centres, session__state__in=OPEN_STATES, removed=False)
-        .values_list("employee_id", flat=True)
+        Candidate.objects.filter(
+            session__centre__in=centres, session__state__in=OPEN_STATES, removed=False
+        ).values_list("employee_id", flat=True)
     )
     codes = {row.employee.centre.code for row in rows}
     scope = {"centre": codes.pop()} if len(codes) == 1 else {}
@@ -62,17 +63,21 @@ def _hr_items(user) -> list[dict]:
     not_meeting = sum(not row.verdict.meets_requirements for row in rows)
     items = []
     if eligible:
-        items.append({
-            "label": _("Employees eligible for the next category who are not yet candidates"),
-            "url": _url("attestation:eligibility", query={**scope, "status": "eligible"}),
-            "count": eligible,
-        })
+        items.append(
+            {
+                "label": _("Employees eligible for the next category who are not yet candidates"),
+                "url": _url("attestation:eligibility", query={**scope, "status": "eligible"}),
+                "count": eligible,
+            }
+        )
     if not_meeting:
-        items.append({
-            "label": _("Employees not meeting the requirements of their post"),
-            "url": _url("attestation:eligibility", query={**scope, "status": "not_meeting"}),
-            "count": not_meeting,
-        })
+        items.append(
+            {
+                "label": _("Employees not meeting the requirements of their post"),
+                "url": _url("attestation:eligibility", query={**scope, "status": "not_meeting"}),
+                "count": not_meeting,
+            }
+        )
     return items
 
 
@@ -80,11 +85,13 @@ def _analyst_items(user) -> list[dict]:
     awaiting = Session.objects.filter(state=Session.State.COMMISSION_HELD).count()
     if not awaiting:
         return []
-    return [{
-        "label": _("Sessions awaiting directors' approval across the country"),
-        "url": _url("attestation:area", query={"sort": "share"}),
-        "count": awaiting,
-    }]
+    return [
+        {
+            "label": _("Sessions awaiting directors' approval across the country"),
+            "url": _url("attestation:area", query={"sort": "share"}),
+            "count": awaiting,
+        }
+    ]
 
 
 def attention_items(user) -> list[dict]:

@@ -41,7 +41,8 @@ def _links(request, language: str, back: str | None) -> dict:
         "pdf": f"{request.path}?{urlencode({'lang': language, 'format': 'pdf'})}",
         "languages": [
             (code, names.get(code, code), f"{request.path}?{urlencode({'lang': code})}")
-            for code in LANGUAGES if code != language
+            for code in LANGUAGES
+            if code != language
         ],
     }
 
@@ -64,7 +65,10 @@ def _respond(request, kind: str, session: Session, candidate: Candidate | None =
         )
         return response
     html = document_html(
-        kind, session, language=language, candidate=candidate,
+        kind,
+        session,
+        language=language,
+        candidate=candidate,
         extra_context={"links": _links(request, language, _session_url(session))},
     )
     response = HttpResponse(html, content_type="text/html; charset=utf-8")

@@ -65,12 +65,14 @@ def _eligibility_text(candidate: Candidate, next_label: str) -> str:
     if candidate.eligible:
         if candidate.eligible_from:
             return _("eligible for the %(category)s since %(date)s") % {
-                "category": next_label, "date": day_text(candidate.eligible_from),
+                "category": next_label,
+                "date": day_text(candidate.eligible_from),
             }
         return _("eligible for the %(category)s") % {"category": next_label}
     if candidate.eligible_from:
         return _("eligible for the %(category)s from %(date)s") % {
-            "category": next_label, "date": day_text(candidate.eligible_from),
+            "category": next_label,
+            "date": day_text(candidate.eligible_from),
         }
     return _("not eligible for the %(category)s") % {"category": next_label}
 
@@ -96,12 +98,15 @@ def _row(candidate: Candidate, language: str) -> Row:
         level=label(LEVEL_CHOICES, candidate.qualification_level) if candidate.qualification_level else "—",
         category=category_label(candidate.category, code) if candidate.category else "—",
         next_category=next_label,
-        meets_requirements=_("meets the requirements of the post") if candidate.meets_requirements
+        meets_requirements=_("meets the requirements of the post")
+        if candidate.meets_requirements
         else _("does not meet the requirements of the post"),
         eligibility=_eligibility_text(candidate, next_label),
         reasons=list(getattr(candidate, f"reasons_{language}") or []),
         decision=_decision_text(candidate, next_label),
-        checklist=[(str(Candidate._meta.get_field(name).verbose_name), getattr(candidate, name)) for name in DOCUMENT_FIELDS],
+        checklist=[
+            (str(Candidate._meta.get_field(name).verbose_name), getattr(candidate, name)) for name in DOCUMENT_FIELDS
+        ],
     )
 
 
@@ -153,8 +158,9 @@ def _check(kind: str, session: Session, language: str, candidate: Candidate | No
         raise ValueError("An attestation sheet needs a candidate of this session.")
 
 
-def document_html(kind: str, session: Session, *, language: str, candidate: Candidate | None = None,
-                  extra_context: dict | None = None) -> str:
+def document_html(
+    kind: str, session: Session, *, language: str, candidate: Candidate | None = None, extra_context: dict | None = None
+) -> str:
     """The document as a standalone, printable HTML page in `language` (kk or ru).
 
     `extra_context` is for the browser page only (links to the PDF and the other language)."""
@@ -173,7 +179,9 @@ def document_pdf(kind: str, session: Session, *, language: str, candidate: Candi
     return HTML(string=html).write_pdf()
 
 
-def document_filename(kind: str, session: Session, *, candidate: Candidate | None = None, extension: str = "pdf") -> str:
+def document_filename(
+    kind: str, session: Session, *, candidate: Candidate | None = None, extension: str = "pdf"
+) -> str:
     """protocol-<centre code>-<YYYY-MM-DD>.pdf; a sheet adds the employee's personnel number."""
     parts = [kind, session.centre.code, session.date.isoformat()]
     if kind == "sheet" and candidate is not None:

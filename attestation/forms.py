@@ -15,7 +15,9 @@ STATUS_CHOICES = [
 
 
 class EligibilityFilterForm(forms.Form):
-    on = forms.DateField(label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    on = forms.DateField(
+        label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     region = forms.ChoiceField(label=_("Region"), required=False)
     centre = forms.ChoiceField(label=_("Centre"), required=False)
     position = forms.ChoiceField(label=_("Position"), required=False)
@@ -37,14 +39,20 @@ class ImpactForm(forms.Form):
     """A proposed amendment of one post's requirement (nothing is saved)."""
 
     requirement = forms.ModelChoiceField(queryset=None, label=_("Requirement in force"))
-    valid_from = forms.DateField(label=_("Would apply from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    alternatives = forms.JSONField(label=_("New values (alternatives)"), widget=forms.Textarea(attrs={"rows": 14, "class": "font-monospace"}))
+    valid_from = forms.DateField(
+        label=_("Would apply from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    alternatives = forms.JSONField(
+        label=_("New values (alternatives)"), widget=forms.Textarea(attrs={"rows": 14, "class": "font-monospace"})
+    )
 
     def __init__(self, *args, **kwargs):
         from positions.models import Requirement
 
         super().__init__(*args, **kwargs)
-        self.fields["requirement"].queryset = Requirement.objects.filter(valid_to__isnull=True).select_related("position", "item")
+        self.fields["requirement"].queryset = Requirement.objects.filter(valid_to__isnull=True).select_related(
+            "position", "item"
+        )
 
     def clean_alternatives(self):
         from django.core.exceptions import ValidationError

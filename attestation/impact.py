@@ -57,7 +57,10 @@ def amendment_impact(*, position: str, level: str, category: str, item: int, alt
     this post's requirement replaced by `alternatives` (a proposed or a saved future amendment)."""
     before = requirement_set_on(day - timedelta(days=1))
     proposed = Requirement(
-        position=position, level=level or None, category=category or None, item=item,
+        position=position,
+        level=level or None,
+        category=category or None,
+        item=item,
         alternatives=tuple(alternative_from_data(data, position) for data in alternatives),
     )
     after = _replaced(before, proposed)

@@ -23,7 +23,9 @@ class Session(models.Model):
         APPROVED = "approved", _("approved by the director")
         ORDER_ISSUED = "order_issued", _("order issued")
 
-    centre = models.ForeignKey("staffing.Centre", on_delete=models.PROTECT, related_name="sessions", verbose_name=_("centre"))
+    centre = models.ForeignKey(
+        "staffing.Centre", on_delete=models.PROTECT, related_name="sessions", verbose_name=_("centre")
+    )
     date = models.DateField(_("session date"))
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
     order_number = models.CharField(_("order number"), max_length=60, blank=True)
@@ -59,8 +61,14 @@ class CommissionMember(models.Model):
         MEMBER = "member", _("member")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                             verbose_name=_("user"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
     name = models.CharField(_("full name"), max_length=200)
     position = models.CharField(_("position"), max_length=200, blank=True)
     role = models.CharField(_("role in the commission"), max_length=10, choices=Role.choices, default=Role.MEMBER)
@@ -131,8 +139,9 @@ class Candidate(models.Model):
     votes_against = models.PositiveSmallIntegerField(_("votes against"), default=0)
     remarks = models.TextField(_("remarks"), blank=True)
     override_reason = models.TextField(_("chair's reason to assign against the engine"), blank=True)
-    applied_period = models.OneToOneField("staffing.WorkPeriod", on_delete=models.PROTECT, null=True, blank=True,
-                                          related_name="+")
+    applied_period = models.OneToOneField(
+        "staffing.WorkPeriod", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()

@@ -46,7 +46,10 @@ def _experience_need(params: dict, position_titles: dict[str, str]) -> str:
     if params["kind"] == "category":
         positions = ", ".join(position_titles.get(code, code) for code in params["positions"])
     return experience_text(
-        params["kind"], params["required_years"], sectors=params["sectors"], positions_text=positions,
+        params["kind"],
+        params["required_years"],
+        sectors=params["sectors"],
+        positions_text=positions,
         category_text=category_label(params.get("experience_category"), params.get("position")),
     )
 
@@ -66,7 +69,10 @@ def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], fi
     prefix = _("item %(item)s") % {"item": reason.item} if reason.item else _("order No. 580-НҚ")
     alternative = ""
     if params.get("alternatives", 1) > 1:
-        alternative = _("option %(number)d of %(count)d: ") % {"number": params["alternative"] + 1, "count": params["alternatives"]}
+        alternative = _("option %(number)d of %(count)d: ") % {
+            "number": params["alternative"] + 1,
+            "count": params["alternatives"],
+        }
     if reason.code == "no_requirement":
         sentence = _("the order sets no requirement for %(post)s") % {"post": post_label(params, position_titles)}
     elif reason.code == "no_ladder":
@@ -78,7 +84,9 @@ def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], fi
             (True, "education"): _("education %(education)s required: met"),
             (False, "education"): _("education %(education)s required: not in the employee's records"),
             (True, "next_education"): _("for the %(next)s, education %(education)s required: met"),
-            (False, "next_education"): _("for the %(next)s, education %(education)s required: not in the employee's records"),
+            (False, "next_education"): _(
+                "for the %(next)s, education %(education)s required: not in the employee's records"
+            ),
         }[(reason.ok, reason.code)]
         sentence = text % {
             "education": _education(params, field_names),
@@ -100,7 +108,8 @@ def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], fi
 
 def verdict_texts(verdict, *, on: date, position_titles: dict[str, str], field_names: dict[str, str]) -> list[str]:
     return [
-        reason_text(reason, on=on, position_titles=position_titles, field_names=field_names) for reason in verdict.reasons
+        reason_text(reason, on=on, position_titles=position_titles, field_names=field_names)
+        for reason in verdict.reasons
     ]
 
 

@@ -30,6 +30,7 @@ def _chart_height(chart: dict) -> int:
 
 # The dashboard of a centre.
 
+
 def _dashboard_report(request, code) -> CentreDashboard:
     if not may_see_staff(request.user):
         raise PermissionDenied
@@ -50,6 +51,7 @@ def dashboard(request, code):
 
 # The area report.
 
+
 def _area_report(request) -> tuple[AreaReport, str]:
     if not sees_all_centres(request.user):
         raise PermissionDenied
@@ -61,7 +63,11 @@ def _area_report(request) -> tuple[AreaReport, str]:
     if sort == "share":
         # the highest share first; centres without active staff last
         report.centres.sort(
-            key=lambda line: (line.totals.share_not_meeting is None, -(line.totals.share_not_meeting or 0), line.centre.code)
+            key=lambda line: (
+                line.totals.share_not_meeting is None,
+                -(line.totals.share_not_meeting or 0),
+                line.centre.code,
+            )
         )
     return report, sort
 
@@ -81,6 +87,7 @@ def area(request):
 
 
 # XLSX: the same sections as the pages, one sheet each.
+
 
 def _sheet(workbook, title: str):
     return workbook.create_sheet(title.translate(INVALID_SHEET_CHARACTERS)[:31])
@@ -123,23 +130,37 @@ def _outcomes_sheet(workbook, report, *, with_centre: bool) -> None:
     _append(sheet, *([_("Centre")] if with_centre else []), *header)
     for candidate in report.overrides:
         line = [
-            candidate.session.date, candidate.employee.full_name, candidate.get_category_display() or "—",
-            candidate.get_decision_display() or "—", candidate.override_reason,
+            candidate.session.date,
+            candidate.employee.full_name,
+            candidate.get_category_display() or "—",
+            candidate.get_decision_display() or "—",
+            candidate.override_reason,
         ]
         _append(sheet, *([candidate.session.centre.code] if with_centre else []), *line)
 
 
 def _people_sheet(workbook, title: str, rows, *, reasons: bool) -> None:
     sheet = _sheet(workbook, title)
-    header = [_("Personnel number"), _("Full name"), _("Position"), _("Level"), _("Category"), _("Next category"),
-              _("Eligible from")]
+    header = [
+        _("Personnel number"),
+        _("Full name"),
+        _("Position"),
+        _("Level"),
+        _("Category"),
+        _("Next category"),
+        _("Eligible from"),
+    ]
     _append(sheet, *header, *([_("Reasons")] if reasons else []))
     for row in rows:
         employee = row.employee
         line = [
-            employee.personnel_number, employee.full_name, employee.position.title if employee.position_id else "—",
-            employee.get_qualification_level_display() or "—", row.category_label,
-            row.next_label or "—", row.verdict.eligible_from,
+            employee.personnel_number,
+            employee.full_name,
+            employee.position.title if employee.position_id else "—",
+            employee.get_qualification_level_display() or "—",
+            row.category_label,
+            row.next_label or "—",
+            row.verdict.eligible_from,
         ]
         _append(sheet, *line, *(["\n".join(row.reasons)] if reasons else []))
 
@@ -198,12 +219,32 @@ def area_export(request):
     _append(sheet, _("Total"), *_totals_row(report.national))
 
     sheet = _sheet(workbook, _("Centres"))
-    _append(sheet, _("Code"), _("Centre"), _("Region"), _("Active staff"), _("Not meeting"), _("Eligible now"),
-            _("Eligible within 90 days"), _("Share not meeting, %"), _("Sessions awaiting approval"))
+    _append(
+        sheet,
+        _("Code"),
+        _("Centre"),
+        _("Region"),
+        _("Active staff"),
+        _("Not meeting"),
+        _("Eligible now"),
+        _("Eligible within 90 days"),
+        _("Share not meeting, %"),
+        _("Sessions awaiting approval"),
+    )
     for line in report.centres:
         totals = line.totals
-        _append(sheet, line.centre.code, line.centre.name, line.centre.region.name, totals.staff, totals.not_meeting,
-                totals.eligible_now, totals.eligible_soon, totals.share_not_meeting, totals.awaiting_approval)
+        _append(
+            sheet,
+            line.centre.code,
+            line.centre.name,
+            line.centre.region.name,
+            totals.staff,
+            totals.not_meeting,
+            totals.eligible_now,
+            totals.eligible_soon,
+            totals.share_not_meeting,
+            totals.awaiting_approval,
+        )
 
     _staff_sheet(workbook, report.headcount)
     _outcomes_sheet(workbook, report, with_centre=True)

@@ -71,8 +71,15 @@ class Totals:
         self.not_candidates += (verdict.eligible or soon) and row.employee.pk not in candidate_ids
 
     def add(self, other: "Totals") -> None:
-        for name in ("centres", "staff", "not_meeting", "eligible_now", "eligible_soon", "not_candidates",
-                     "awaiting_approval"):
+        for name in (
+            "centres",
+            "staff",
+            "not_meeting",
+            "eligible_now",
+            "eligible_soon",
+            "not_candidates",
+            "awaiting_approval",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -142,6 +149,7 @@ class AreaReport:
 
 # Staff by position × level × category, and the chart of staff by position and category.
 
+
 def _category_name(code: str) -> str:
     return label(CATEGORY_CHOICES, code) if code else _("not recorded")
 
@@ -170,15 +178,19 @@ def staff_table(rows: list[EligibilityRow]) -> list[dict]:
     table = []
     for key in sorted(counts, key=order):
         position = positions[key[0]]
-        table.append({
-            "position_code": position.code if position else "",
-            "position": position.title if position else "—",
-            "qualification_level": key[1],
-            "level": label(LEVEL_CHOICES, key[1]) if key[1] else "—",
-            "category": key[2],
-            "category_label": category_label(key[2], position.code if position else None) if key[2] else _("not recorded"),
-            "count": counts[key],
-        })
+        table.append(
+            {
+                "position_code": position.code if position else "",
+                "position": position.title if position else "—",
+                "qualification_level": key[1],
+                "level": label(LEVEL_CHOICES, key[1]) if key[1] else "—",
+                "category": key[2],
+                "category_label": category_label(key[2], position.code if position else None)
+                if key[2]
+                else _("not recorded"),
+                "count": counts[key],
+            }
+        )
     return table
 
 
@@ -201,10 +213,12 @@ def staff_chart(table: list[dict]) -> dict:
 
 # The dashboard of one centre.
 
+
 def _open_candidate_ids(centres) -> set[int]:
     return set(
-        Candidate.objects.filter(session__centre__in=centres, session__state__in=OPEN_STATES, removed=False)
-        .values_list("employee_id", flat=True)
+        Candidate.objects.filter(
+            session__centre__in=centres, session__state__in=OPEN_STATES, removed=False
+        ).values_list("employee_id", flat=True)
     )
 
 
@@ -220,7 +234,8 @@ def _recent_candidates(centres, day: date):
 
 def _outcome_lines(counts: Counter) -> list[dict]:
     lines = [
-        {"decision": code, "label": str(text), "count": counts.get(code, 0)} for code, text in Candidate.Decision.choices
+        {"decision": code, "label": str(text), "count": counts.get(code, 0)}
+        for code, text in Candidate.Decision.choices
     ]
     if counts.get(""):
         lines.append({"decision": "", "label": _("no decision recorded"), "count": counts[""]})
@@ -231,8 +246,10 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
     """What the director of `centre` reads on `day` (9 queries, see the module's docstring)."""
     catalogue = catalogue_lookups()
     rows = eligibility(
-        Employee.objects.filter(centre=centre).order_by("last_name", "first_name", "personnel_number"), day,
-        catalogue=catalogue, centres={centre.pk: centre},
+        Employee.objects.filter(centre=centre).order_by("last_name", "first_name", "personnel_number"),
+        day,
+        catalogue=catalogue,
+        centres={centre.pk: centre},
     )
     titles, fields = catalogue_names(catalogue)
     candidate_ids = _open_candidate_ids([centre.pk])
@@ -273,7 +290,11 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
         not_meeting=[report_row(row) for row in rows if not row.verdict.meets_requirements],
         eligible_now=[report_row(row) for row in rows if row.verdict.eligible and row.employee.pk not in candidate_ids],
         eligible_soon=sorted(
-            (report_row(row) for row in rows if eligible_soon(row.verdict, day) and row.employee.pk not in candidate_ids),
+            (
+                report_row(row)
+                for row in rows
+                if eligible_soon(row.verdict, day) and row.employee.pk not in candidate_ids
+            ),
             key=lambda item: (item.verdict.eligible_from, item.employee.full_name),
         ),
         awaiting_approval=awaiting,
@@ -283,6 +304,7 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
 
 
 # The area report: every centre the user sees (analysts: the nation), optionally one region.
+
 
 def area_report(user, day: date, region_code: str | None = None) -> AreaReport:
     """Totals per centre, per region and for the whole scope on `day` (11 queries, see the module's docstring).
@@ -309,17 +331,20 @@ def area_report(user, day: date, region_code: str | None = None) -> AreaReport:
         per_centre.setdefault(row.employee.centre_id, Totals(centres=1)).count(row, day, candidate_ids)
     awaiting = (
         Session.objects.filter(centre__in=centre_ids, state=Session.State.COMMISSION_HELD)
-        .values("centre_id").annotate(count=Count("pk")).order_by()
+        .values("centre_id")
+        .annotate(count=Count("pk"))
+        .order_by()
     )
     for line in awaiting:
         per_centre[line["centre_id"]].awaiting_approval = line["count"]
 
     recent = _recent_candidates(centre_ids, day)
-    decisions = Counter({
-        line["decision"]: line["count"] for line in recent.values("decision").annotate(count=Count("pk")).order_by()
-    })
+    decisions = Counter(
+        {line["decision"]: line["count"] for line in recent.values("decision").annotate(count=Count("pk")).order_by()}
+    )
     overrides = list(
-        recent.exclude(override_reason="").select_related("employee", "session__centre", "position")
+        recent.exclude(override_reason="")
+        .select_related("employee", "session__centre", "position")
         .order_by("session__centre__code", "-session__date", "employee__last_name", "pk")
     )
 

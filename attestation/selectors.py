@@ -91,7 +91,8 @@ class CatalogueLookups:
 
 def catalogue_lookups() -> CatalogueLookups:
     return CatalogueLookups(
-        positions={position.pk: position for position in Position.objects.all()}, fields=list(EducationField.objects.all())
+        positions={position.pk: position for position in Position.objects.all()},
+        fields=list(EducationField.objects.all()),
     )
 
 
@@ -116,29 +117,51 @@ def _facts(key, position, level, category, education_rows, period_rows, lineage,
         position=position,
         level=level or None,
         category=category or None,
-        education=tuple(EducationFact(level=level_, fields=lineage.get(field_id, frozenset())) for level_, field_id in education_rows),
+        education=tuple(
+            EducationFact(level=level_, fields=lineage.get(field_id, frozenset()))
+            for level_, field_id in education_rows
+        ),
         periods=tuple(
             PeriodFact(
-                start=start, end=end, sector=sector, position=position_codes.get(position_id, ""),
-                level=period_level or None, category=period_category or None, managerial=managerial, profile=profile,
+                start=start,
+                end=end,
+                sector=sector,
+                position=position_codes.get(position_id, ""),
+                level=period_level or None,
+                category=period_category or None,
+                managerial=managerial,
+                profile=profile,
             )
             for start, end, sector, position_id, period_level, period_category, managerial, profile in period_rows
         ),
     )
 
 
-PERIOD_COLUMNS = ("employee_id", "start_date", "end_date", "sector", "position_id", "qualification_level", "category",
-                  "managerial", "profile_experience")
+PERIOD_COLUMNS = (
+    "employee_id",
+    "start_date",
+    "end_date",
+    "sector",
+    "position_id",
+    "qualification_level",
+    "category",
+    "managerial",
+    "profile_experience",
+)
 
 
 def employee_facts(employee: Employee, lineage: dict[int, frozenset[str]]) -> EmployeeFacts:
     """Facts from one employee whose education and periods are prefetched (the employee card)."""
     periods = list(employee.periods.all())
     return _facts(
-        employee.pk, employee.position.code if employee.position_id else "", employee.qualification_level,
-        employee.category, [(e.level, e.field_id) for e in employee.education.all()],
+        employee.pk,
+        employee.position.code if employee.position_id else "",
+        employee.qualification_level,
+        employee.category,
+        [(e.level, e.field_id) for e in employee.education.all()],
         [tuple(getattr(p, name) for name in PERIOD_COLUMNS[1:]) for p in periods],
-        lineage, {p.position_id: p.position.code for p in periods if p.position_id},
+        lineage,
+        {p.position_id: p.position.code for p in periods if p.position_id},
     )
 
 
@@ -160,15 +183,23 @@ def employees_with_facts(
         "employee_id", "level", "field_id"
     ):
         education[employee_id].append((level, field_id))
-    for row in WorkPeriod.objects.filter(employee__in=active.values("pk")).order_by("start_date").values_list(*PERIOD_COLUMNS):
+    for row in (
+        WorkPeriod.objects.filter(employee__in=active.values("pk")).order_by("start_date").values_list(*PERIOD_COLUMNS)
+    ):
         periods[row[0]].append(row[1:])
     result = []
     for employee in people:
         Employee.centre.field.set_cached_value(employee, centres[employee.centre_id])
         Employee.position.field.set_cached_value(employee, positions.get(employee.position_id))
         facts = _facts(
-            employee.pk, codes.get(employee.position_id, ""), employee.qualification_level, employee.category,
-            education[employee.pk], periods[employee.pk], lineage, codes,
+            employee.pk,
+            codes.get(employee.position_id, ""),
+            employee.qualification_level,
+            employee.category,
+            education[employee.pk],
+            periods[employee.pk],
+            lineage,
+            codes,
         )
         result.append((employee, facts))
     return result

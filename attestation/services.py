@@ -67,8 +67,13 @@ def commission_member_add(*, session: Session, user, name: str, role: str, posit
     session = _locked(session)
     _require_hr(user, session.centre)
     _require_state(session, State.DRAFT, State.CANDIDATES_FIXED)
-    if role in (CommissionMember.Role.CHAIR, CommissionMember.Role.SECRETARY) and session.members.filter(role=role).exists():
-        raise ValidationError(_("The commission already has a %(role)s.") % {"role": CommissionMember.Role(role).label}, code="role")
+    if (
+        role in (CommissionMember.Role.CHAIR, CommissionMember.Role.SECRETARY)
+        and session.members.filter(role=role).exists()
+    ):
+        raise ValidationError(
+            _("The commission already has a %(role)s.") % {"role": CommissionMember.Role(role).label}, code="role"
+        )
     return CommissionMember.objects.create(session=session, name=name, role=role, position=position, user=member_user)
 
 
@@ -91,9 +96,14 @@ def _periodic_due(centre, day: date) -> set[int]:
     interval = attestation_interval_years(centre)
     last = dict(
         Candidate.objects.filter(
-            employee__centre=centre, removed=False, session__state__in=[State.APPROVED, State.ORDER_ISSUED],
+            employee__centre=centre,
+            removed=False,
+            session__state__in=[State.APPROVED, State.ORDER_ISSUED],
             decision__in=[Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM],
-        ).values("employee").annotate(last=Max("session__date")).values_list("employee", "last")
+        )
+        .values("employee")
+        .annotate(last=Max("session__date"))
+        .values_list("employee", "last")
     )
     due = set()
     for pk, hire_date in Employee.objects.active().filter(centre=centre).values_list("pk", "hire_date"):
@@ -126,7 +136,11 @@ def _freeze(candidate: Candidate, verdict, day: date, names: dict[str, tuple[dic
     candidate.eligible_from = verdict.eligible_from
     for language, (titles, fields) in names.items():
         with translation.override(language):
-            setattr(candidate, f"reasons_{language}", verdict_texts(verdict, on=day, position_titles=titles, field_names=fields))
+            setattr(
+                candidate,
+                f"reasons_{language}",
+                verdict_texts(verdict, on=day, position_titles=titles, field_names=fields),
+            )
 
 
 @transaction.atomic
@@ -139,7 +153,8 @@ def session_propose_candidates(*, session: Session, user) -> list[Candidate]:
     # Not those already taken here or candidates of another open session of the centre.
     taken = set(session.candidates.values_list("employee_id", flat=True)) | set(
         Candidate.objects.filter(
-            session__centre=session.centre, removed=False,
+            session__centre=session.centre,
+            removed=False,
             session__state__in=[State.DRAFT, State.CANDIDATES_FIXED, State.COMMISSION_HELD],
         ).values_list("employee_id", flat=True)
     )
@@ -150,7 +165,8 @@ def session_propose_candidates(*, session: Session, user) -> list[Candidate]:
         if row.employee.pk in taken or not (row.verdict.eligible or row.employee.pk in due):
             continue
         candidate = Candidate(
-            session=session, employee=row.employee,
+            session=session,
+            employee=row.employee,
             source=Candidate.Source.ELIGIBLE if row.verdict.eligible else Candidate.Source.PERIODIC,
         )
         _freeze(candidate, row.verdict, session.date, names)
@@ -173,7 +189,12 @@ def candidate_add(*, session: Session, employee: Employee, reason: str, user) ->
         raise ValidationError(_("This employee is already a candidate."), code="duplicate")
     [row] = eligibility(Employee.objects.filter(pk=employee.pk), session.date)
     candidate = existing or Candidate(session=session, employee=row.employee)
-    candidate.source, candidate.added_reason, candidate.removed, candidate.removed_reason = Candidate.Source.MANUAL, reason, False, ""
+    candidate.source, candidate.added_reason, candidate.removed, candidate.removed_reason = (
+        Candidate.Source.MANUAL,
+        reason,
+        False,
+        "",
+    )
     _freeze(candidate, row.verdict, session.date, _names_by_language())
     candidate.save()
     return candidate
@@ -204,8 +225,16 @@ def session_fix_candidates(*, session: Session, user) -> Session:
 
 @transaction.atomic
 def candidate_record_decision(
-    *, candidate: Candidate, user, expected_version: int, decision: str, votes_for: int, votes_against: int,
-    remarks: str = "", override_reason: str = "", documents: dict | None = None,
+    *,
+    candidate: Candidate,
+    user,
+    expected_version: int,
+    decision: str,
+    votes_for: int,
+    votes_against: int,
+    remarks: str = "",
+    override_reason: str = "",
+    documents: dict | None = None,
 ) -> Candidate:
     """The commission's decision on one candidate, recorded by HR. Assigning a category the engine says the
     candidate does not qualify for needs the chair's override reason, kept and shown in reports."""
@@ -219,17 +248,28 @@ def candidate_record_decision(
             raise ValidationError(_("There is no next category to assign on this ladder."), code="no_next")
         if not candidate.eligible and not override_reason.strip():
             raise ValidationError(
-                _("The engine says this candidate does not qualify for the next category; the chair must record a reason to assign it."),
+                _(
+                    "The engine says this candidate does not qualify for the next category; the chair must record a reason to assign it."
+                ),
                 code="override",
             )
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if candidate.version != expected_version:
         raise ValidationError(
-            _("Someone else recorded a decision for this candidate meanwhile. Reload the page: your input was not saved."),
+            _(
+                "Someone else recorded a decision for this candidate meanwhile. Reload the page: your input was not saved."
+            ),
             code="stale",
         )
-    candidate.decision, candidate.votes_for, candidate.votes_against, candidate.remarks = decision, votes_for, votes_against, remarks
-    candidate.override_reason = override_reason if decision == Candidate.Decision.ASSIGN_NEXT and not candidate.eligible else ""
+    candidate.decision, candidate.votes_for, candidate.votes_against, candidate.remarks = (
+        decision,
+        votes_for,
+        votes_against,
+        remarks,
+    )
+    candidate.override_reason = (
+        override_reason if decision == Candidate.Decision.ASSIGN_NEXT and not candidate.eligible else ""
+    )
     for name, value in (documents or {}).items():
         setattr(candidate, name, value)
     candidate.version += 1
@@ -273,19 +313,27 @@ def session_issue_order(*, session: Session, user, number: str, day: date) -> Se
     if day > today():
         # Recording it would change the employees' current post before the order takes effect.
         raise ValidationError(_("Record the order on or after its date."), code="future")
-    assigned = session.candidates.filter(removed=False, decision=Candidate.Decision.ASSIGN_NEXT, applied_period__isnull=True)
+    assigned = session.candidates.filter(
+        removed=False, decision=Candidate.Decision.ASSIGN_NEXT, applied_period__isnull=True
+    )
     for candidate in assigned.select_related("employee", "position"):
         employee = Employee.objects.select_for_update().get(pk=candidate.employee_id)
         if (employee.position_id, employee.qualification_level, employee.category) != (
-            candidate.position_id, candidate.qualification_level, candidate.category
+            candidate.position_id,
+            candidate.qualification_level,
+            candidate.category,
         ):
             raise ValidationError(
-                _("%(name)s's post changed after the session; correct it through a new session.") % {"name": employee.full_name},
+                _("%(name)s's post changed after the session; correct it through a new session.")
+                % {"name": employee.full_name},
                 code="changed",
             )
         candidate.applied_period = employee_change_assignment(
-            employee=employee, position=candidate.position, qualification_level=candidate.qualification_level,
-            category=candidate.next_category, start_date=day,
+            employee=employee,
+            position=candidate.position,
+            qualification_level=candidate.qualification_level,
+            category=candidate.next_category,
+            start_date=day,
         )
         candidate.save(update_fields=["applied_period"])
     session.order_number, session.order_date = number.strip(), day

@@ -58,8 +58,10 @@ def session_detail(request, pk):
     reasons_field = "reasons_ru" if (get_language() or "").startswith("ru") else "reasons_kk"
     for candidate in candidates:
         candidate.reasons = getattr(candidate, reasons_field)
-    employees = Employee.objects.active().filter(centre=session.centre).exclude(
-        pk__in=[c.employee_id for c in candidates if not c.removed]
+    employees = (
+        Employee.objects.active()
+        .filter(centre=session.centre)
+        .exclude(pk__in=[c.employee_id for c in candidates if not c.removed])
     )
     context = {
         "session": session,
@@ -92,9 +94,18 @@ def _run(request, session, action, success):
 def session_step(request, pk, step):
     session = _session(request, pk)
     steps = {
-        "propose": (lambda: services.session_propose_candidates(session=session, user=request.user), _("Candidates proposed from the engine.")),
-        "fix": (lambda: services.session_fix_candidates(session=session, user=request.user), _("The list of candidates is fixed.")),
-        "hold": (lambda: services.session_hold(session=session, user=request.user), _("The commission is recorded as held.")),
+        "propose": (
+            lambda: services.session_propose_candidates(session=session, user=request.user),
+            _("Candidates proposed from the engine."),
+        ),
+        "fix": (
+            lambda: services.session_fix_candidates(session=session, user=request.user),
+            _("The list of candidates is fixed."),
+        ),
+        "hold": (
+            lambda: services.session_hold(session=session, user=request.user),
+            _("The commission is recorded as held."),
+        ),
         "approve": (lambda: services.session_approve(session=session, user=request.user), _("Approved.")),
     }
     if step not in steps:
@@ -111,7 +122,12 @@ def member_add(request, pk):
     if not form.is_valid():
         messages.error(request, _("Give the member's name and role."))
         return redirect(session)
-    return _run(request, session, lambda: services.commission_member_add(session=session, user=request.user, **form.cleaned_data), _("Saved."))
+    return _run(
+        request,
+        session,
+        lambda: services.commission_member_add(session=session, user=request.user, **form.cleaned_data),
+        _("Saved."),
+    )
 
 
 @require_POST
@@ -119,7 +135,9 @@ def member_remove(request, pk, member_pk):
     session = _session(request, pk)
     _require_recorder(request.user, session)
     member = get_visible_or_404(session.members.all(), pk=member_pk)
-    return _run(request, session, lambda: services.commission_member_remove(member=member, user=request.user), _("Saved."))
+    return _run(
+        request, session, lambda: services.commission_member_remove(member=member, user=request.user), _("Saved.")
+    )
 
 
 @require_POST
@@ -131,8 +149,14 @@ def candidate_add(request, pk):
         messages.error(request, _("Choose an employee and give the reason."))
         return redirect(session)
     return _run(
-        request, session,
-        lambda: services.candidate_add(session=session, employee=form.cleaned_data["employee"], reason=form.cleaned_data["reason"], user=request.user),
+        request,
+        session,
+        lambda: services.candidate_add(
+            session=session,
+            employee=form.cleaned_data["employee"],
+            reason=form.cleaned_data["reason"],
+            user=request.user,
+        ),
         _("Saved."),
     )
 
@@ -155,7 +179,8 @@ def candidate_remove(request, pk):
         messages.error(request, _("Give the reason for removing this candidate."))
         return redirect(candidate.session)
     return _run(
-        request, candidate.session,
+        request,
+        candidate.session,
         lambda: services.candidate_remove(candidate=candidate, reason=form.cleaned_data["reason"], user=request.user),
         _("Saved."),
     )
@@ -163,7 +188,10 @@ def candidate_remove(request, pk):
 
 def candidate_decision(request, pk):
     candidate = _candidate(request, pk)
-    initial = {name: getattr(candidate, name) for name in ["decision", "votes_for", "votes_against", "remarks", "override_reason", *DOCUMENT_FIELDS]}
+    initial = {
+        name: getattr(candidate, name)
+        for name in ["decision", "votes_for", "votes_against", "remarks", "override_reason", *DOCUMENT_FIELDS]
+    }
     form = DecisionForm(request.POST or None, initial={**initial, "version": candidate.version})
     if request.method == "POST":
         _require_recorder(request.user, candidate.session)
@@ -172,7 +200,11 @@ def candidate_decision(request, pk):
             documents = {name: data.pop(name) for name in DOCUMENT_FIELDS}
             try:
                 services.candidate_record_decision(
-                    candidate=candidate, user=request.user, expected_version=data.pop("version"), documents=documents, **data
+                    candidate=candidate,
+                    user=request.user,
+                    expected_version=data.pop("version"),
+                    documents=documents,
+                    **data,
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -180,7 +212,9 @@ def candidate_decision(request, pk):
                 messages.success(request, _("Decision recorded."))
                 return redirect(candidate.session)
     reasons = candidate.reasons_ru if (get_language() or "").startswith("ru") else candidate.reasons_kk
-    return render(request, "attestation/candidate_decision.html", {"candidate": candidate, "form": form, "reasons": reasons})
+    return render(
+        request, "attestation/candidate_decision.html", {"candidate": candidate, "form": form, "reasons": reasons}
+    )
 
 
 @require_POST
@@ -192,9 +226,10 @@ def session_order(request, pk):
         messages.error(request, _("Give the order number and date."))
         return redirect(session)
     return _run(
-        request, session,
-        lambda: services.session_issue_order(session=session, user=request.user, number=form.cleaned_data["number"], day=form.cleaned_data["day"]),
+        request,
+        session,
+        lambda: services.session_issue_order(
+            session=session, user=request.user, number=form.cleaned_data["number"], day=form.cleaned_data["day"]
+        ),
         _("The order is recorded; assigned categories take effect from its date."),
     )
-
-

@@ -33,7 +33,11 @@ def _status_matches(row, status: str, day) -> bool:
         return not verdict.meets_requirements
     if status in ("30", "90", "365"):
         # Not eligible yet, but will be within the window (as the counts and the dashboard say).
-        return not verdict.eligible and verdict.eligible_from is not None and verdict.eligible_from <= day + timedelta(days=int(status))
+        return (
+            not verdict.eligible
+            and verdict.eligible_from is not None
+            and verdict.eligible_from <= day + timedelta(days=int(status))
+        )
     return True
 
 
@@ -78,10 +82,19 @@ def eligibility_list(request):
     for row in page:
         position = row.employee.position.code if row.employee.position_id else None
         row.employee.reason_texts = verdict_texts(row.verdict, on=day, position_titles=titles, field_names=fields)
-        row.employee.next_label = category_label(row.verdict.next_category, position) if row.verdict.next_category else ""
+        row.employee.next_label = (
+            category_label(row.verdict.next_category, position) if row.verdict.next_category else ""
+        )
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "day": day, "page": page, "counts": counts, "shown": len(rows), "query_string": query.urlencode()}
+    context = {
+        "form": form,
+        "day": day,
+        "page": page,
+        "counts": counts,
+        "shown": len(rows),
+        "query_string": query.urlencode(),
+    }
     return render(request, "attestation/eligibility_list.html", context)
 
 
@@ -91,26 +104,42 @@ def eligibility_export(request):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Eligibility"))
     sheet.append([_("As of"), excel_cell(sheet, day)])
-    sheet.append([
-        _("Centre"), _("Personnel number"), _("Full name"), _("Position"), _("Level"), _("Category"),
-        _("Meets the requirements"), _("Next category"), _("Eligible"), _("Eligible from"), _("Reasons"),
-    ])
+    sheet.append(
+        [
+            _("Centre"),
+            _("Personnel number"),
+            _("Full name"),
+            _("Position"),
+            _("Level"),
+            _("Category"),
+            _("Meets the requirements"),
+            _("Next category"),
+            _("Eligible"),
+            _("Eligible from"),
+            _("Reasons"),
+        ]
+    )
     for row in rows:
         employee, verdict = row.employee, row.verdict
         position = employee.position.code if employee.position_id else None
-        sheet.append([excel_cell(sheet, value) for value in [
-            employee.centre.code,
-            employee.personnel_number,
-            employee.full_name,
-            titles.get(position, ""),
-            label(LEVEL_CHOICES, employee.qualification_level) if employee.qualification_level else "",
-            category_label(employee.category or None, position) if employee.category else "",
-            _("yes") if verdict.meets_requirements else _("no"),
-            category_label(verdict.next_category, position) if verdict.next_category else "",
-            _("yes") if verdict.eligible else _("no"),
-            verdict.eligible_from,
-            "\n".join(verdict_texts(verdict, on=day, position_titles=titles, field_names=fields)),
-        ]])
+        sheet.append(
+            [
+                excel_cell(sheet, value)
+                for value in [
+                    employee.centre.code,
+                    employee.personnel_number,
+                    employee.full_name,
+                    titles.get(position, ""),
+                    label(LEVEL_CHOICES, employee.qualification_level) if employee.qualification_level else "",
+                    category_label(employee.category or None, position) if employee.category else "",
+                    _("yes") if verdict.meets_requirements else _("no"),
+                    category_label(verdict.next_category, position) if verdict.next_category else "",
+                    _("yes") if verdict.eligible else _("no"),
+                    verdict.eligible_from,
+                    "\n".join(verdict_texts(verdict, on=day, position_titles=titles, field_names=fields)),
+                ]
+            ]
+        )
     buffer = io.BytesIO()
     workbook.save(buffer)
     buffer.seek(0)
@@ -129,20 +158,36 @@ def amendment_impact_view(request):
     saved = None
     if "requirement" in request.GET and request.GET["requirement"].isdigit():
         # A saved amendment: compare its first day with the requirement in force the day before.
-        saved = get_object_or_404(Requirement.objects.select_related("position", "item"), pk=request.GET["requirement"], valid_from__isnull=False)
-        impact = amendment_impact(
-            position=saved.position.code, level=saved.qualification_level, category=saved.category,
-            item=saved.item.number, alternatives=saved.alternatives, day=saved.valid_from,
+        saved = get_object_or_404(
+            Requirement.objects.select_related("position", "item"),
+            pk=request.GET["requirement"],
+            valid_from__isnull=False,
         )
-        form = ImpactForm(initial={"requirement": saved.pk, "valid_from": saved.valid_from, "alternatives": saved.alternatives})
+        impact = amendment_impact(
+            position=saved.position.code,
+            level=saved.qualification_level,
+            category=saved.category,
+            item=saved.item.number,
+            alternatives=saved.alternatives,
+            day=saved.valid_from,
+        )
+        form = ImpactForm(
+            initial={"requirement": saved.pk, "valid_from": saved.valid_from, "alternatives": saved.alternatives}
+        )
     else:
         form = ImpactForm(request.POST or None, initial={"valid_from": today()})
         if request.method == "POST" and form.is_valid():
             current = form.cleaned_data["requirement"]
             impact = amendment_impact(
-                position=current.position.code, level=current.qualification_level, category=current.category,
-                item=current.item.number, alternatives=form.cleaned_data["alternatives"], day=form.cleaned_data["valid_from"],
+                position=current.position.code,
+                level=current.qualification_level,
+                category=current.category,
+                item=current.item.number,
+                alternatives=form.cleaned_data["alternatives"],
+                day=form.cleaned_data["valid_from"],
             )
     # Catalogue editors have no access to staff records: they see counts per centre; analysts see who.
     show_people = sees_all_centres(request.user)
-    return render(request, "attestation/impact.html", {"form": form, "impact": impact, "saved": saved, "show_people": show_people})
+    return render(
+        request, "attestation/impact.html", {"form": form, "impact": impact, "saved": saved, "show_people": show_people}
+    )

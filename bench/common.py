@@ -134,5 +134,7 @@ def busy_warning() -> str:
     load = os.getloadavg()[0]
     if load < 0.5:
         return ""
-    return (f"WARNING: the machine's load average is {load:.2f} before the benchmark starts (other processes are "
-            "running); latencies, p95 above all, will read high.")
+    return (
+        f"WARNING: the machine's load average is {load:.2f} before the benchmark starts (other processes are "
+        "running); latencies, p95 above all, will read high."
+    )

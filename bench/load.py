@@ -99,12 +99,14 @@ def visitors(users: list[BenchUser]) -> list[Visitor]:
         dashboards = [optional_reverse("attestation:dashboard", code) for code in centres]
         if all(dashboards):
             pages["dashboard"] = dashboards
-        made.append(Visitor(
-            name=bench_user.user.username,
-            cookie=f"{cookie_name}={session_cookie(bench_user.user)}",
-            pages=pages,
-            rng=rng,
-        ))
+        made.append(
+            Visitor(
+                name=bench_user.user.username,
+                cookie=f"{cookie_name}={session_cookie(bench_user.user)}",
+                pages=pages,
+                rng=rng,
+            )
+        )
     return made
 
 
@@ -127,8 +129,18 @@ def get(port: int, path: str, cookie: str = "") -> tuple[int, int]:
 
 def start_gunicorn(workers: int, port: int) -> subprocess.Popen:
     command = [
-        sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", str(workers), "--bind", f"{HOST}:{port}",
-        "--log-level", "warning", "--timeout", "120",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"{HOST}:{port}",
+        "--log-level",
+        "warning",
+        "--timeout",
+        "120",
     ]
     server = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())
     deadline = time.monotonic() + 60
@@ -274,11 +286,15 @@ def main() -> None:
     print()
     print(f"{'page':<12} {'requests':>9} {'p50 ms':>9} {'p95 ms':>9} {'p99 ms':>9} {'max ms':>9}")
     for kind, line in [*summary["by_page"].items(), ("all", latency(samples))]:
-        print(f"{kind:<12} {line['requests']:>9} {line['p50_ms']:>9} {line['p95_ms']:>9} {line['p99_ms']:>9} "
-              f"{line['max_ms']:>9}")
-    print(f"\n{summary['requests_per_s']} requests/s over {summary['seconds']} s with {len(users)} users and "
-          f"{workers} gunicorn workers; errors: {len(errors)} (warm-up included); the load generator kept "
-          f"{summary['generator_cores_busy']} of {os.cpu_count()} cores busy")
+        print(
+            f"{kind:<12} {line['requests']:>9} {line['p50_ms']:>9} {line['p95_ms']:>9} {line['p99_ms']:>9} "
+            f"{line['max_ms']:>9}"
+        )
+    print(
+        f"\n{summary['requests_per_s']} requests/s over {summary['seconds']} s with {len(users)} users and "
+        f"{workers} gunicorn workers; errors: {len(errors)} (warm-up included); the load generator kept "
+        f"{summary['generator_cores_busy']} of {os.cpu_count()} cores busy"
+    )
     for example in summary["error_examples"]:
         print(f"  error: {example}")
     if warning:

@@ -140,15 +140,24 @@ def floor_queries(day) -> list[tuple[str, tuple]]:
     requirement, item, field = Requirement._meta.db_table, Item._meta.db_table, EducationField._meta.db_table
     active = f"SELECT id FROM {employee} WHERE dismissal_date IS NULL"
     return [
-        (f"SELECT e.*, c.*, p.* FROM {employee} e JOIN {centre} c ON c.id = e.centre_id "
-         f"LEFT JOIN {position} p ON p.id = e.position_id WHERE e.dismissal_date IS NULL "
-         "ORDER BY e.last_name, e.first_name, e.middle_name", ()),
+        (
+            f"SELECT e.*, c.*, p.* FROM {employee} e JOIN {centre} c ON c.id = e.centre_id "
+            f"LEFT JOIN {position} p ON p.id = e.position_id WHERE e.dismissal_date IS NULL "
+            "ORDER BY e.last_name, e.first_name, e.middle_name",
+            (),
+        ),
         (f"SELECT id, employee_id, level, field_id FROM {education} WHERE employee_id IN ({active})", ()),
-        (f"SELECT w.*, p.* FROM {period} w LEFT JOIN {position} p ON p.id = w.position_id "
-         f"WHERE w.employee_id IN ({active}) ORDER BY w.start_date", ()),
-        (f"SELECT r.*, p.*, i.* FROM {requirement} r JOIN {position} p ON p.id = r.position_id "
-         f"JOIN {item} i ON i.id = r.item_id WHERE (r.valid_from IS NULL OR r.valid_from <= %s) "
-         "AND (r.valid_to IS NULL OR r.valid_to > %s)", (day, day)),
+        (
+            f"SELECT w.*, p.* FROM {period} w LEFT JOIN {position} p ON p.id = w.position_id "
+            f"WHERE w.employee_id IN ({active}) ORDER BY w.start_date",
+            (),
+        ),
+        (
+            f"SELECT r.*, p.*, i.* FROM {requirement} r JOIN {position} p ON p.id = r.position_id "
+            f"JOIN {item} i ON i.id = r.item_id WHERE (r.valid_from IS NULL OR r.valid_from <= %s) "
+            "AND (r.valid_to IS NULL OR r.valid_to > %s)",
+            (day, day),
+        ),
         (f"SELECT * FROM {field}", ()),
     ]
 
@@ -188,6 +197,7 @@ def eligibility_figures(day, analyst, runs: int, profilers: dict) -> list[Figure
     # (2) The floor: the same rows through psycopg, nothing done with them.
     queries = floor_queries(day)
     with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as raw:
+
         def floor():
             with raw.cursor() as cursor:
                 for sql, params in queries:
@@ -211,8 +221,12 @@ def eligibility_figures(day, analyst, runs: int, profilers: dict) -> list[Figure
         Figure("area_report_s", "1d area report page, national (analyst)", area_times and median(area_times), "s"),
         Figure("area_report_queries", "1d area report page: queries", area_queries, "queries"),
         Figure("eligibility_floor_s", f"2 floor: {len(queries)} plain psycopg queries", floor_s, "s"),
-        Figure("eligibility_floor_rows", "2 floor: rows fetched (" + "+".join(map(str, floor_rows)) + ")",
-               sum(floor_rows), "rows"),
+        Figure(
+            "eligibility_floor_rows",
+            "2 floor: rows fetched (" + "+".join(map(str, floor_rows)) + ")",
+            sum(floor_rows),
+            "rows",
+        ),
         Figure("ratio_selector_to_floor", "2 ratio 1b / floor", selector_s / floor_s, "x"),
         aim(Figure("ratio_page_to_floor", "2 ratio 1c / floor", page_s / floor_s, "x"), "≤ 3×", lambda v: v <= 3),
     ]
@@ -226,7 +240,9 @@ def page_figures(users: dict, requests: int, profilers: dict, sql: dict) -> list
     # The card with the longest history in the HR officer's centre: the heaviest card a user opens there.
     card = (
         Employee.objects.filter(centre=hr.centre, dismissal_date__isnull=True)
-        .annotate(period_count=Count("periods")).order_by("-period_count", "pk").first()
+        .annotate(period_count=Count("periods"))
+        .order_by("-period_count", "pk")
+        .first()
     )
     pages = [
         # (key, label, user, path, has targets)
@@ -234,10 +250,20 @@ def page_figures(users: dict, requests: int, profilers: dict, sql: dict) -> list
         ("positions", "floor: /positions/ (HR officer)", hr, reverse("positions:list"), False),
         ("list", f"3 /staff/ list (HR officer, {hr.centre.code})", hr, reverse("staffing:employee_list"), True),
         ("list_national", "3 /staff/ list (analyst, all centres)", analyst, reverse("staffing:employee_list"), True),
-        ("card", f"3 employee card ({card.periods.count()} periods)", hr, reverse("staffing:employee", args=[card.pk]),
-         True),
-        ("dashboard", f"3 director's dashboard ({director.centre.code})", director,
-         optional_reverse("attestation:dashboard", director.centre.code), True),
+        (
+            "card",
+            f"3 employee card ({card.periods.count()} periods)",
+            hr,
+            reverse("staffing:employee", args=[card.pk]),
+            True,
+        ),
+        (
+            "dashboard",
+            f"3 director's dashboard ({director.centre.code})",
+            director,
+            optional_reverse("attestation:dashboard", director.centre.code),
+            True,
+        ),
     ]
     step(f"pages: {requests} requests each after 3 warm-up requests")
     figures = []
@@ -262,8 +288,9 @@ def page_figures(users: dict, requests: int, profilers: dict, sql: dict) -> list
     # The floor of a trivial signed-in view: the lighter of the two, so page costs read as "floor + own work".
     floors = [f for f in figures if f.key in ("home_median_ms", "positions_median_ms")]
     lightest = min(floors, key=lambda f: f.value)
-    figures.append(Figure("page_floor_median_ms", f"3 floor = lighter view ({lightest.key.split('_')[0]})",
-                          lightest.value, "ms"))
+    figures.append(
+        Figure("page_floor_median_ms", f"3 floor = lighter view ({lightest.key.split('_')[0]})", lightest.value, "ms")
+    )
     return figures
 
 
@@ -282,31 +309,56 @@ def build_workbook(path: Path, count: int) -> int:
     for name, sheet in sheets.items():
         sheet.append(list(COLUMNS[name]))
     for e in employees:
-        sheets[EMPLOYEES].append([
-            numbers[e.pk], e.iin, e.last_name, e.first_name, e.middle_name, e.birth_date, e.sex,
-            e.unit.name if e.unit_id else None, e.hire_date, e.dismissal_date,
-        ])
+        sheets[EMPLOYEES].append(
+            [
+                numbers[e.pk],
+                e.iin,
+                e.last_name,
+                e.first_name,
+                e.middle_name,
+                e.birth_date,
+                e.sex,
+                e.unit.name if e.unit_id else None,
+                e.hire_date,
+                e.dismissal_date,
+            ]
+        )
     ids = list(numbers)
     for row in Education.objects.filter(employee_id__in=ids).select_related("field").order_by("employee_id", "pk"):
-        sheets[EDUCATION].append([
-            numbers[row.employee_id], row.level, row.field.code if row.field_id else None, row.institution,
-            row.specialty, row.document_number, row.graduation_date,
-        ])
+        sheets[EDUCATION].append(
+            [
+                numbers[row.employee_id],
+                row.level,
+                row.field.code if row.field_id else None,
+                row.institution,
+                row.specialty,
+                row.document_number,
+                row.graduation_date,
+            ]
+        )
     periods = WorkPeriod.objects.filter(employee_id__in=ids).select_related("position")
     for row in periods.order_by("employee_id", "start_date"):
-        sheets[WORK_HISTORY].append([
-            numbers[row.employee_id], row.organisation, row.sector,
-            row.position.code if row.position_id else row.position_text, row.qualification_level, row.category,
-            "yes" if row.managerial else "no", "yes" if row.profile_experience else "no", row.start_date, row.end_date,
-        ])
+        sheets[WORK_HISTORY].append(
+            [
+                numbers[row.employee_id],
+                row.organisation,
+                row.sector,
+                row.position.code if row.position_id else row.position_text,
+                row.qualification_level,
+                row.category,
+                "yes" if row.managerial else "no",
+                "yes" if row.profile_experience else "no",
+                row.start_date,
+                row.end_date,
+            ]
+        )
     workbook.save(path)
     return len(employees)
 
 
 def new_centre(code: str) -> str:
     region = Region.objects.order_by("order").first()
-    call_command("add_centre", code, "--name", f"Бенчмарк {code}", "--region", region.code,
-                 stdout=io.StringIO())
+    call_command("add_centre", code, "--name", f"Бенчмарк {code}", "--region", region.code, stdout=io.StringIO())
     return code
 
 
@@ -338,8 +390,11 @@ def workbook_figures(runs: int, folder: Path, profilers: dict) -> list[Figure]:
 
     profilers["import"] = profiled_import
     return [
-        aim(Figure("import_10k_s", f"4 import_staff of {count} employees", median(imports), "s"), "< 30 s",
-            lambda v: v < 30),
+        aim(
+            Figure("import_10k_s", f"4 import_staff of {count} employees", median(imports), "s"),
+            "< 30 s",
+            lambda v: v < 30,
+        ),
         Figure("export_10k_s", f"4 export_staff of {count} employees", median(exports), "s"),
     ]
 
@@ -360,15 +415,24 @@ def print_table(figures: list[Figure]) -> None:
 
 # Which profiler explains a missed figure: the first name the figure's key starts with.
 PROFILE_FOR = {
-    "eligibility_page": "eligibility_page", "ratio_page": "eligibility_page", "list_national": "list_national",
-    "list": "list", "card": "card", "dashboard": "dashboard", "import": "import",
+    "eligibility_page": "eligibility_page",
+    "ratio_page": "eligibility_page",
+    "list_national": "list_national",
+    "list": "list",
+    "card": "card",
+    "dashboard": "dashboard",
+    "import": "import",
 }
 # In a profile, three views: the project's own frames, the ORM/template/forms/translation frames (cumulative),
 # and every frame by its own time (where the interpreter actually spends it).
 PROFILE_VIEWS = (
     ("project frames, cumulative", "cumulative", r"/(accounts|attestation|config|positions|staffing)/", 16),
-    ("Django ORM/templates/forms/i18n, cumulative", "cumulative",
-     r"/django/(db|template|forms|utils/translation)/", 14),
+    (
+        "Django ORM/templates/forms/i18n, cumulative",
+        "cumulative",
+        r"/django/(db|template|forms|utils/translation)/",
+        14,
+    ),
     ("all frames, own time", "tottime", None, 14),
 )
 
@@ -436,8 +500,10 @@ def main() -> None:
     profilers: dict[str, Callable[[], object]] = {}
     sql: dict[str, list[str]] = {}
 
-    figures = [Figure("employees", "employees seeded (active and dismissed)", Employee.objects.count(), "rows"),
-               Figure("seed_s", "seed_demo", setup["seed_demo"], "s")]
+    figures = [
+        Figure("employees", "employees seeded (active and dismissed)", Employee.objects.count(), "rows"),
+        Figure("seed_s", "seed_demo", setup["seed_demo"], "s"),
+    ]
     figures += eligibility_figures(day, users[COMMITTEE_ANALYST].user, runs, profilers)
     figures += page_figures(users, requests, profilers, sql)
     # Profiled now, before the imports below add their employees to the national figures.
@@ -453,10 +519,17 @@ def main() -> None:
     missed = [f.key for f in figures if f.ok is False]
     result = {f.key: (round(f.value, 6) if isinstance(f.value, float) else f.value) for f in figures}
     result.update(
-        scale=scale, runs=runs, requests_per_page=requests, workbook_runs=workbook_runs,
-        settings={"DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"], "DEBUG": os.environ.get("DEBUG"),
-                  "client": "django.test.Client (in-process, force_login)"},
-        missed=missed, machine={**machine(), "load_average_1m_at_start": load_at_start},
+        scale=scale,
+        runs=runs,
+        requests_per_page=requests,
+        workbook_runs=workbook_runs,
+        settings={
+            "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"],
+            "DEBUG": os.environ.get("DEBUG"),
+            "client": "django.test.Client (in-process, force_login)",
+        },
+        missed=missed,
+        machine={**machine(), "load_average_1m_at_start": load_at_start},
         total_s=round(time.perf_counter() - started, 1),
     )
     RESULTS.mkdir(exist_ok=True)

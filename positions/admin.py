@@ -41,7 +41,7 @@ class EducationFieldAdmin(SimpleHistoryAdmin):
 
 
 class AmendmentForm(forms.ModelForm):
-    """"Add" records an amendment through a service (positions.services): the version in force is closed and
+    """ "Add" records an amendment through a service (positions.services): the version in force is closed and
     the new one opens. clean() runs the service and rolls it back, so its errors become form errors; save()
     runs it for real. Subclasses name the fields the service needs and call it in amend()."""
 
@@ -99,8 +99,12 @@ class ClauseAmendmentForm(AmendmentForm):
     def amend(self):
         cleaned = self.cleaned_data
         return clause_amend(
-            clause=cleaned["clause"], act=cleaned["act"], text=cleaned["text"], valid_from=cleaned["valid_from"],
-            text_ru=cleaned.get("text_ru", ""), note=cleaned.get("note", ""),
+            clause=cleaned["clause"],
+            act=cleaned["act"],
+            text=cleaned["text"],
+            valid_from=cleaned["valid_from"],
+            text_ru=cleaned.get("text_ru", ""),
+            note=cleaned.get("note", ""),
         )
 
 
@@ -151,9 +155,11 @@ class RequirementAmendmentForm(AmendmentForm):
     alternatives = forms.JSONField(
         label=_("alternatives"),
         widget=forms.Textarea(attrs={"rows": 16, "cols": 100, "style": "font-family: monospace"}),
-        help_text=_('A list; any one alternative satisfies the requirement. Example: [{"education": [{"levels": '
-                    '["higher", "postgraduate"], "fields": ["psychology"]}], "experience": {"years": 3, "kind": '
-                    '"category", "category": "none", "positions": ["psychologist"]}}]'),
+        help_text=_(
+            'A list; any one alternative satisfies the requirement. Example: [{"education": [{"levels": '
+            '["higher", "postgraduate"], "fields": ["psychology"]}], "experience": {"years": 3, "kind": '
+            '"category", "category": "none", "positions": ["psychologist"]}}]'
+        ),
     )
 
     class Meta:
@@ -163,9 +169,13 @@ class RequirementAmendmentForm(AmendmentForm):
     def amend(self):
         cleaned = self.cleaned_data
         return requirement_amend(
-            position=cleaned["position"], qualification_level=cleaned.get("qualification_level", ""),
-            category=cleaned.get("category", ""), item=cleaned["item"], act=cleaned["act"],
-            alternatives=cleaned["alternatives"], valid_from=cleaned["valid_from"],
+            position=cleaned["position"],
+            qualification_level=cleaned.get("qualification_level", ""),
+            category=cleaned.get("category", ""),
+            item=cleaned["item"],
+            act=cleaned["act"],
+            alternatives=cleaned["alternatives"],
+            valid_from=cleaned["valid_from"],
         )
 
 
@@ -178,7 +188,17 @@ class RequirementAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj:
-            return ["position", "qualification_level", "category", "item", "act", "valid_from", "valid_to", "pretty", "impact"]
+            return [
+                "position",
+                "qualification_level",
+                "category",
+                "item",
+                "act",
+                "valid_from",
+                "valid_to",
+                "pretty",
+                "impact",
+            ]
         return []
 
     def get_fields(self, request, obj=None):

@@ -46,7 +46,9 @@ class EffectiveDated(models.Model):
         if self.valid_from and self.valid_to and self.valid_to <= self.valid_from:
             raise ValidationError({"valid_to": _("The end of a version must come after its start.")})
         if self.act_id and self.valid_from and self.act.signed_on and self.valid_from < self.act.signed_on:
-            raise ValidationError({"valid_from": _("A wording cannot be in force before the act that gives it was signed.")})
+            raise ValidationError(
+                {"valid_from": _("A wording cannot be in force before the act that gives it was signed.")}
+            )
 
     def is_in_force_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
@@ -208,7 +210,9 @@ class ClauseVersion(EffectiveDated):
                 fields=["clause"], condition=Q(valid_from__isnull=True), name="clauseversion_one_undated_start"
             ),
             models.CheckConstraint(
-                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_to__gt=models.F("valid_from")),
                 name="clauseversion_ends_after_start",
             ),
         ]
@@ -284,7 +288,12 @@ class Requirement(EffectiveDated):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["position__paragraph", "qualification_level", "category", models.F("valid_from").asc(nulls_first=True)]
+        ordering = [
+            "position__paragraph",
+            "qualification_level",
+            "category",
+            models.F("valid_from").asc(nulls_first=True),
+        ]
         verbose_name = _("qualification requirement")
         verbose_name_plural = _("qualification requirements")
         constraints = [
@@ -294,7 +303,9 @@ class Requirement(EffectiveDated):
                 name="requirement_one_open_version",
             ),
             models.CheckConstraint(
-                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_to__gt=models.F("valid_from")),
                 name="requirement_ends_after_start",
             ),
         ]

@@ -18,9 +18,10 @@ def validate_alternatives(alternatives, *, field_codes=None, position_codes=None
         raise ValidationError(_("Give at least one alternative as a list."), code="alternatives")
     errors = []
     for number, alternative in enumerate(alternatives, start=1):
-        errors.extend(f"{_('Alternative')} {number}: {message}" for message in _alternative_errors(
-            alternative, field_codes, position_codes
-        ))
+        errors.extend(
+            f"{_('Alternative')} {number}: {message}"
+            for message in _alternative_errors(alternative, field_codes, position_codes)
+        )
     if errors:
         raise ValidationError(errors, code="alternatives")
 

@@ -80,8 +80,12 @@ def position_document(position: Position, day: date) -> PositionDocument:
 
 
 def general_provisions(day: date) -> list[ItemView]:
-    items = Item.objects.filter(position__isnull=True).order_by("number").prefetch_related(
-        Prefetch("clauses", queryset=Clause.objects.order_by("number").prefetch_related(_versions_prefetch(day)))
+    items = (
+        Item.objects.filter(position__isnull=True)
+        .order_by("number")
+        .prefetch_related(
+            Prefetch("clauses", queryset=Clause.objects.order_by("number").prefetch_related(_versions_prefetch(day)))
+        )
     )
     return [ItemView(item=item, clauses=[_clause_view(clause) for clause in item.clauses.all()]) for item in items]
 
@@ -159,9 +163,7 @@ def clause_search(query: str, day: date, *, limit: int = 200) -> list[SearchHit]
     words = query.lower().split()
     if not words:
         return []
-    versions = ClauseVersion.objects.in_force_on(day).select_related(
-        "clause__item__position", "clause__title_of"
-    )
+    versions = ClauseVersion.objects.in_force_on(day).select_related("clause__item__position", "clause__title_of")
     for word in words:
         versions = versions.filter(search_text__contains=word)
     hits = []

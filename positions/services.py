@@ -187,7 +187,9 @@ def _check_act_dates(act: LegalAct, valid_from: date) -> None:
 
 
 @transaction.atomic
-def clause_amend(*, clause: Clause, act: LegalAct, text: str, valid_from: date, text_ru: str = "", note: str = "") -> ClauseVersion:
+def clause_amend(
+    *, clause: Clause, act: LegalAct, text: str, valid_from: date, text_ru: str = "", note: str = ""
+) -> ClauseVersion:
     """Record a new wording of a clause by an act, in force from valid_from; the previous wording stays."""
     text = " ".join(text.split())
     if not text:
@@ -203,7 +205,14 @@ def clause_amend(*, clause: Clause, act: LegalAct, text: str, valid_from: date, 
 
 @transaction.atomic
 def requirement_amend(
-    *, position: Position, qualification_level: str, category: str, item: Item, act: LegalAct, alternatives, valid_from: date
+    *,
+    position: Position,
+    qualification_level: str,
+    category: str,
+    item: Item,
+    act: LegalAct,
+    alternatives,
+    valid_from: date,
 ) -> Requirement:
     """Record new requirement values for one post from valid_from; the previous values stay in the history."""
     validate_alternatives(alternatives)

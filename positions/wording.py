@@ -29,6 +29,8 @@ def experience_text(kind: str, years: int, *, sectors=(), category_text: str = "
         return _("%(years)s in the relevant activity by the organisation's profile") % {"years": years_part}
     if positions_text:
         return _("%(years)s as %(position)s in the %(category)s") % {
-            "years": years_part, "position": positions_text, "category": category_text,
+            "years": years_part,
+            "position": positions_text,
+            "category": category_text,
         }
     return _("%(years)s in the %(category)s") % {"years": years_part, "category": category_text}

@@ -17,16 +17,65 @@ from staffing.identifiers import make_iin
 from staffing.models import Centre, Education, Employee, Region, Unit, WorkPeriod
 
 KAZAKH_SURNAMES = [
-    "Әбдірахманов", "Жұмабаев", "Сәрсенбаев", "Төлеуов", "Қасымов", "Нұрланов", "Оспанов", "Бекмұханов",
-    "Ермекбаев", "Мұхамедиев", "Серікбаев", "Құдайбергенов", "Әлімжанов", "Байжанов", "Ғабдуллин",
-    "Шәріпов", "Тұрсынов", "Өтепов", "Үсенов", "Ізбасаров", "Қожахметов", "Сағындықов", "Жақыпов",
+    "Әбдірахманов",
+    "Жұмабаев",
+    "Сәрсенбаев",
+    "Төлеуов",
+    "Қасымов",
+    "Нұрланов",
+    "Оспанов",
+    "Бекмұханов",
+    "Ермекбаев",
+    "Мұхамедиев",
+    "Серікбаев",
+    "Құдайбергенов",
+    "Әлімжанов",
+    "Байжанов",
+    "Ғабдуллин",
+    "Шәріпов",
+    "Тұрсынов",
+    "Өтепов",
+    "Үсенов",
+    "Ізбасаров",
+    "Қожахметов",
+    "Сағындықов",
+    "Жақыпов",
 ]
-KAZAKH_MALE = ["Әсет", "Нұрлан", "Ерлан", "Қайрат", "Ғалым", "Дәурен", "Бауыржан", "Мұрат", "Сәкен", "Жандос", "Өркен", "Ілияс"]
-KAZAKH_FEMALE = ["Әйгерім", "Гүлнұр", "Айгүл", "Жанар", "Сәуле", "Мөлдір", "Дана", "Құралай", "Ұлжан", "Әсел", "Іңкәр", "Гүлмира"]
+KAZAKH_MALE = [
+    "Әсет",
+    "Нұрлан",
+    "Ерлан",
+    "Қайрат",
+    "Ғалым",
+    "Дәурен",
+    "Бауыржан",
+    "Мұрат",
+    "Сәкен",
+    "Жандос",
+    "Өркен",
+    "Ілияс",
+]
+KAZAKH_FEMALE = [
+    "Әйгерім",
+    "Гүлнұр",
+    "Айгүл",
+    "Жанар",
+    "Сәуле",
+    "Мөлдір",
+    "Дана",
+    "Құралай",
+    "Ұлжан",
+    "Әсел",
+    "Іңкәр",
+    "Гүлмира",
+]
 UNITS = ["Әлеуметтік қолдау бөлімі", "Психологиялық көмек қызметі", "Құқықтық кеңес бөлімі", "Әкімшілік"]
 OTHER_EMPLOYERS = [
-    ("Мектеп-гимназия №12", "education"), ("Қалалық емхана №3", "health"), ("Жұмыспен қамту орталығы", "employment"),
-    ("Ішкі істер департаменті", "law_enforcement"), ("Халықты әлеуметтік қорғау бөлімі", "social_protection"),
+    ("Мектеп-гимназия №12", "education"),
+    ("Қалалық емхана №3", "health"),
+    ("Жұмыспен қамту орталығы", "employment"),
+    ("Ішкі істер департаменті", "law_enforcement"),
+    ("Халықты әлеуметтік қорғау бөлімі", "social_protection"),
     ('"Сауда" ЖШС', "other"),
 ]
 # Which diploma each position's staff usually hold (field codes of the catalogue; see items 6-39).
@@ -46,9 +95,18 @@ FIELDS_BY_POSITION = {
 }
 # Share of the staff per position in a typical centre.
 POSITION_WEIGHTS = {
-    "director": 0, "deputy_director": 0, "unit_head": 3, "social_worker": 10, "social_work_specialist": 7,
-    "psychologist": 6, "media_relations_specialist": 1, "analytics_specialist": 2, "infosec_it_specialist": 1,
-    "prevention_specialist": 3, "case_manager": 6, "lawyer": 2,
+    "director": 0,
+    "deputy_director": 0,
+    "unit_head": 3,
+    "social_worker": 10,
+    "social_work_specialist": 7,
+    "psychologist": 6,
+    "media_relations_specialist": 1,
+    "analytics_specialist": 2,
+    "infosec_it_specialist": 1,
+    "prevention_specialist": 3,
+    "case_manager": 6,
+    "lawyer": 2,
 }
 LADDERS = {
     "social_worker": ["none", "second", "first", "highest"],
@@ -86,15 +144,30 @@ class _Generator:
                 first, middle = self.random.choice(KAZAKH_FEMALE), f"{father}қызы"
         else:
             if sex == "M":
-                surname, first, middle = self.faker.last_name_male(), self.faker.first_name_male(), self.faker.middle_name_male()
+                surname, first, middle = (
+                    self.faker.last_name_male(),
+                    self.faker.first_name_male(),
+                    self.faker.middle_name_male(),
+                )
             else:
-                surname, first, middle = self.faker.last_name_female(), self.faker.first_name_female(), self.faker.middle_name_female()
+                surname, first, middle = (
+                    self.faker.last_name_female(),
+                    self.faker.first_name_female(),
+                    self.faker.middle_name_female(),
+                )
         birth = date(self.random.randint(1965, 2001), self.random.randint(1, 12), self.random.randint(1, 28))
         iin = None
         while iin is None:
             self.serial = (self.serial + 1) % 10000
             iin = make_iin(birth, sex, self.serial)
-        return {"last_name": surname, "first_name": first, "middle_name": middle, "sex": sex, "birth_date": birth, "iin": iin}
+        return {
+            "last_name": surname,
+            "first_name": first,
+            "middle_name": middle,
+            "sex": sex,
+            "birth_date": birth,
+            "iin": iin,
+        }
 
     def years_ago(self, low: float, high: float) -> date:
         return self.today - timedelta(days=int(self.random.uniform(low, high) * 365))
@@ -189,7 +262,9 @@ def demo_seed(*, centres: int, employees_per_centre: int, seed: int = 2026, toda
                 employee=employee,
                 level=education_level,
                 field=fields[field_code],
-                institution=rng.choice(["Әл-Фараби атындағы ҚазҰУ", "Абай атындағы ҚазҰПУ", "Л.Н. Гумилев атындағы ЕҰУ", "Жоғары колледж"]),
+                institution=rng.choice(
+                    ["Әл-Фараби атындағы ҚазҰУ", "Абай атындағы ҚазҰПУ", "Л.Н. Гумилев атындағы ЕҰУ", "Жоғары колледж"]
+                ),
                 specialty=fields[field_code].name_kk,
                 document_number=f"ЖБ-{rng.randint(100000, 999999)}",
                 graduation_date=employee.hire_date - timedelta(days=rng.randint(200, 3000)),
@@ -200,9 +275,14 @@ def demo_seed(*, centres: int, employees_per_centre: int, seed: int = 2026, toda
             end = employee.hire_date - timedelta(days=rng.choice([1, 1, 30, 200]))
             periods.append(
                 WorkPeriod(
-                    employee=employee, organisation=organisation, sector=sector, position_text="маман",
-                    managerial=rng.random() < 0.2, profile_experience=sector == "social_protection",
-                    start_date=end - timedelta(days=rng.randint(200, 2500)), end_date=end,
+                    employee=employee,
+                    organisation=organisation,
+                    sector=sector,
+                    position_text="маман",
+                    managerial=rng.random() < 0.2,
+                    profile_experience=sector == "social_protection",
+                    start_date=end - timedelta(days=rng.randint(200, 2500)),
+                    end_date=end,
                 )
             )
         # The centre: one period per category step, the last one open unless dismissed.
@@ -213,15 +293,23 @@ def demo_seed(*, centres: int, employees_per_centre: int, seed: int = 2026, toda
         bounds = [start] + [start + timedelta(days=cut) for cut in cuts]
         for number, begin in enumerate(bounds):
             last = number == len(bounds) - 1
-            end = (employee.dismissal_date if last else bounds[number + 1] - timedelta(days=1))
+            end = employee.dismissal_date if last else bounds[number + 1] - timedelta(days=1)
             periods.append(
                 WorkPeriod(
-                    employee=employee, organisation=employee.centre.name_kk, sector="social_protection",
-                    position=position, qualification_level=level, category=ladder[number] if ladder else "",
-                    managerial=position.group == Position.Group.HEADS, profile_experience=True,
-                    start_date=begin, end_date=end,
+                    employee=employee,
+                    organisation=employee.centre.name_kk,
+                    sector="social_protection",
+                    position=position,
+                    qualification_level=level,
+                    category=ladder[number] if ladder else "",
+                    managerial=position.group == Position.Group.HEADS,
+                    profile_experience=True,
+                    start_date=begin,
+                    end_date=end,
                 )
             )
     Education.objects.bulk_create(education, batch_size=5000)
     WorkPeriod.objects.bulk_create(periods, batch_size=5000)
-    return SeedReport(centres=len(new_centres), employees=len(employees), periods=len(periods), education=len(education))
+    return SeedReport(
+        centres=len(new_centres), employees=len(employees), periods=len(periods), education=len(education)
+    )

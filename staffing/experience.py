@@ -88,7 +88,7 @@ class Duration:
 
     @property
     def total_days(self) -> int:
-        """"HR days": 360 * years + 30 * months + days (the measure used to add up
+        """ "HR days": 360 * years + 30 * months + days (the measure used to add up
         separate spans; not used for comparison)."""
         return 360 * self.years + 30 * self.months + self.days
 

@@ -36,9 +36,15 @@ class EmployeeFilterForm(forms.Form):
     sort = forms.ChoiceField(
         label=_("Sort"),
         required=False,
-        choices=[("name", _("name")), ("-name", _("name, Я→А")), ("number", _("personnel number")),
-                 ("hired", _("hire date")), ("-hired", _("hire date, newest")), ("position", _("position")),
-                 ("centre", _("centre"))],
+        choices=[
+            ("name", _("name")),
+            ("-name", _("name, Я→А")),
+            ("number", _("personnel number")),
+            ("hired", _("hire date")),
+            ("-hired", _("hire date, newest")),
+            ("position", _("position")),
+            ("centre", _("centre")),
+        ],
     )
 
     # Above this many centres (analysts see them all) the centre is typed as a code with suggestions: a select of
@@ -63,7 +69,18 @@ class EmployeeForm(forms.ModelForm):
 
     class Meta:
         model = Employee
-        fields = ["personnel_number", "iin", "last_name", "first_name", "middle_name", "birth_date", "sex", "unit", "phone", "email"]
+        fields = [
+            "personnel_number",
+            "iin",
+            "last_name",
+            "first_name",
+            "middle_name",
+            "birth_date",
+            "sex",
+            "unit",
+            "phone",
+            "email",
+        ]
         widgets = {"birth_date": DATE_WIDGET}
 
     def __init__(self, *args, centre, **kwargs):
@@ -87,7 +104,9 @@ class EmployeeForm(forms.ModelForm):
 class HireForm(EmployeeForm):
     hire_date = forms.DateField(label=_("Hire date"), widget=DATE_WIDGET)
     position = PositionChoiceField(label=_("Position"), queryset=Position.objects.order_by("paragraph"))
-    qualification_level = forms.ChoiceField(label=_("Qualification level"), required=False, choices=BLANK + LEVEL_CHOICES)
+    qualification_level = forms.ChoiceField(
+        label=_("Qualification level"), required=False, choices=BLANK + LEVEL_CHOICES
+    )
     category = forms.ChoiceField(label=_("Category"), required=False, choices=BLANK + CATEGORY_CHOICES)
 
     class Meta(EmployeeForm.Meta):
@@ -96,7 +115,9 @@ class HireForm(EmployeeForm):
 
 class AssignmentForm(forms.Form):
     position = PositionChoiceField(label=_("Position"), queryset=Position.objects.order_by("paragraph"))
-    qualification_level = forms.ChoiceField(label=_("Qualification level"), required=False, choices=BLANK + LEVEL_CHOICES)
+    qualification_level = forms.ChoiceField(
+        label=_("Qualification level"), required=False, choices=BLANK + LEVEL_CHOICES
+    )
     category = forms.ChoiceField(label=_("Category"), required=False, choices=BLANK + CATEGORY_CHOICES)
     start_date = forms.DateField(label=_("From"), widget=DATE_WIDGET)
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -117,12 +138,24 @@ class EducationForm(forms.ModelForm):
 
 
 class WorkPeriodForm(forms.ModelForm):
-    position = PositionChoiceField(label=_("Position (catalogue)"), queryset=Position.objects.order_by("paragraph"), required=False)
+    position = PositionChoiceField(
+        label=_("Position (catalogue)"), queryset=Position.objects.order_by("paragraph"), required=False
+    )
 
     class Meta:
         model = WorkPeriod
-        fields = ["organisation", "sector", "position", "position_text", "qualification_level", "category", "managerial",
-                  "profile_experience", "start_date", "end_date"]
+        fields = [
+            "organisation",
+            "sector",
+            "position",
+            "position_text",
+            "qualification_level",
+            "category",
+            "managerial",
+            "profile_experience",
+            "start_date",
+            "end_date",
+        ]
         widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET}
 
 

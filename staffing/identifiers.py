@@ -112,9 +112,7 @@ def check_digit(first11: str) -> int | None:
     6
     """
     if len(first11) != 11 or not set(first11) <= _DIGITS:
-        raise IdentifierError(
-            "length" if set(first11) <= _DIGITS else "not_digits", first11
-        )
+        raise IdentifierError("length" if set(first11) <= _DIGITS else "not_digits", first11)
     digits = [ord(c) - 48 for c in first11]
     k = sum(w * d for w, d in zip(_WEIGHTS_1, digits, strict=True)) % 11
     if k == 10:

@@ -78,7 +78,9 @@ class Centre(models.Model):
             try:
                 self.bin = validate_bin(self.bin)
             except IdentifierError:
-                raise ValidationError({"bin": _("This BIN is not valid: 12 digits with a correct check digit.")}) from None
+                raise ValidationError(
+                    {"bin": _("This BIN is not valid: 12 digits with a correct check digit.")}
+                ) from None
 
 
 class Unit(models.Model):
@@ -123,7 +125,11 @@ class Employee(models.Model):
     dismissal_date = models.DateField(_("dismissal date"), null=True, blank=True)
     # The current assignment mirrors the open work period (kept in step by staffing.services).
     position = models.ForeignKey(
-        "positions.Position", on_delete=models.PROTECT, null=True, blank=True, related_name="employees",
+        "positions.Position",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="employees",
         verbose_name=_("position"),
     )
     qualification_level = models.CharField(
@@ -151,7 +157,8 @@ class Employee(models.Model):
             models.Index(fields=["centre", "position", "qualification_level", "category"], name="employee_post"),
             # The national list (analysts) sorts every active employee by name.
             models.Index(
-                fields=["last_name", "first_name", "middle_name", "id"], condition=Q(dismissal_date__isnull=True),
+                fields=["last_name", "first_name", "middle_name", "id"],
+                condition=Q(dismissal_date__isnull=True),
                 name="employee_active_by_name",
             ),
         ]

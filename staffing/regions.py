@@ -29,4 +29,6 @@ def regions_ensure(region_model=None) -> None:
     if region_model is None:
         from staffing.models import Region as region_model
     for order, (code, name_kk, name_ru) in enumerate(REGIONS, start=1):
-        region_model.objects.update_or_create(code=code, defaults={"name_kk": name_kk, "name_ru": name_ru, "order": order})
+        region_model.objects.update_or_create(
+            code=code, defaults={"name_kk": name_kk, "name_ru": name_ru, "order": order}
+        )

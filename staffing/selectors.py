@@ -128,5 +128,7 @@ def headcount(employees: QuerySet[Employee]) -> list[dict]:
 
 def centre_units(centre) -> list:
     return list(
-        centre.units.annotate(active=Count("employees", filter=Q(employees__dismissal_date__isnull=True))).order_by("name")
+        centre.units.annotate(active=Count("employees", filter=Q(employees__dismissal_date__isnull=True))).order_by(
+            "name"
+        )
     )

@@ -31,7 +31,9 @@ def iin_problem(iin: str, birth_date: date | None, sex: str | None) -> str | Non
     except IdentifierError as error:
         return str(IIN_MESSAGES.get(error.code, IIN_MESSAGES["check_digit"]))
     if birth_date and info.birth_date != birth_date:
-        return _("The birth date does not agree with the IIN (%(date)s).") % {"date": info.birth_date.strftime("%d.%m.%Y")}
+        return _("The birth date does not agree with the IIN (%(date)s).") % {
+            "date": info.birth_date.strftime("%d.%m.%Y")
+        }
     if sex and info.sex != sex:
         return _("The sex does not agree with the IIN.")
     return None
@@ -48,14 +50,25 @@ def _bump_version(employee: Employee, expected_version: int | None) -> None:
         updated = Employee.objects.filter(pk=employee.pk, version=expected_version).update(version=F("version") + 1)
         if not updated:
             raise StaleRecord(
-                _("Someone else changed this employee while you were editing. Reload the page: your changes were not saved."),
+                _(
+                    "Someone else changed this employee while you were editing. Reload the page: your changes were not saved."
+                ),
                 code="stale",
             )
     employee.refresh_from_db(fields=["version"])
 
 
 @transaction.atomic
-def centre_create(*, code: str, name_kk: str, region_code: str, name_ru: str = "", district: str = "", address: str = "", bin: str = "") -> Centre:
+def centre_create(
+    *,
+    code: str,
+    name_kk: str,
+    region_code: str,
+    name_ru: str = "",
+    district: str = "",
+    address: str = "",
+    bin: str = "",
+) -> Centre:
     try:
         region = Region.objects.get(code=region_code)
     except Region.DoesNotExist:
@@ -64,20 +77,28 @@ def centre_create(*, code: str, name_kk: str, region_code: str, name_ru: str = "
         try:
             bin = validate_bin(bin)
         except IdentifierError:
-            raise ValidationError(_("This BIN is not valid: 12 digits with a correct check digit."), code="bin") from None
-    centre = Centre(code=code, name_kk=name_kk, name_ru=name_ru, region=region, district=district, address=address, bin=bin)
+            raise ValidationError(
+                _("This BIN is not valid: 12 digits with a correct check digit."), code="bin"
+            ) from None
+    centre = Centre(
+        code=code, name_kk=name_kk, name_ru=name_ru, region=region, district=district, address=address, bin=bin
+    )
     centre.full_clean()
     centre.save()
     return centre
 
 
 @transaction.atomic
-def employee_create(*, centre: Centre, position: Position, qualification_level: str = "", category: str = "", **fields) -> Employee:
+def employee_create(
+    *, centre: Centre, position: Position, qualification_level: str = "", category: str = "", **fields
+) -> Employee:
     """Hire: the employee and their first open period at the centre (sector social protection, profile yes)."""
     problem = iin_problem(fields.get("iin", ""), fields.get("birth_date"), fields.get("sex"))
     if problem:
         raise ValidationError({"iin": problem})
-    employee = Employee(centre=centre, position=position, qualification_level=qualification_level, category=category, **fields)
+    employee = Employee(
+        centre=centre, position=position, qualification_level=qualification_level, category=category, **fields
+    )
     employee.full_clean()
     employee.save()
     WorkPeriod.objects.create(
@@ -94,7 +115,18 @@ def employee_create(*, centre: Centre, position: Position, qualification_level: 
     return employee
 
 
-PERSONAL_FIELDS = ["personnel_number", "iin", "last_name", "first_name", "middle_name", "birth_date", "sex", "phone", "email", "unit"]
+PERSONAL_FIELDS = [
+    "personnel_number",
+    "iin",
+    "last_name",
+    "first_name",
+    "middle_name",
+    "birth_date",
+    "sex",
+    "phone",
+    "email",
+    "unit",
+]
 
 
 @transaction.atomic
@@ -115,7 +147,12 @@ def employee_update(*, employee: Employee, expected_version: int, **fields) -> E
 
 @transaction.atomic
 def employee_change_assignment(
-    *, employee: Employee, position: Position, qualification_level: str, category: str, start_date: date,
+    *,
+    employee: Employee,
+    position: Position,
+    qualification_level: str,
+    category: str,
+    start_date: date,
     expected_version: int | None = None,
 ) -> WorkPeriod:
     """A new position, level or category from start_date: the open period ends the day before and a new one
@@ -129,7 +166,11 @@ def employee_change_assignment(
             % {"date": current.start_date.strftime("%d.%m.%Y")},
             code="dates_out_of_order",
         )
-    if current and (current.position_id, current.qualification_level, current.category) == (position.pk, qualification_level, category):
+    if current and (current.position_id, current.qualification_level, current.category) == (
+        position.pk,
+        qualification_level,
+        category,
+    ):
         raise ValidationError(_("This is already the employee's assignment."), code="unchanged")
     _bump_version(employee, expected_version)
     if current:
@@ -161,7 +202,9 @@ def employee_dismiss(*, employee: Employee, dismissal_date: date, expected_versi
         raise ValidationError(_("The dismissal date cannot be before the hire date."), code="dates_out_of_order")
     current = WorkPeriod.objects.filter(employee=employee, end_date__isnull=True).first()
     if current and dismissal_date < current.start_date:
-        raise ValidationError(_("The dismissal date cannot be before the current assignment began."), code="dates_out_of_order")
+        raise ValidationError(
+            _("The dismissal date cannot be before the current assignment began."), code="dates_out_of_order"
+        )
     _bump_version(employee, expected_version)
     if current:
         current.end_date = dismissal_date
@@ -177,11 +220,14 @@ def employee_restore(*, employee: Employee, restore_date: date, expected_version
     if employee.is_active:
         raise ValidationError(_("This employee is not dismissed."), code="active")
     if restore_date <= employee.dismissal_date:
-        raise ValidationError(_("The employee can be restored only after the dismissal date."), code="dates_out_of_order")
+        raise ValidationError(
+            _("The employee can be restored only after the dismissal date."), code="dates_out_of_order"
+        )
     # The period that ended with the dismissal, at the centre (earlier periods may be at other organisations).
     last = (
         WorkPeriod.objects.filter(employee=employee, position__isnull=False, end_date=employee.dismissal_date)
-        .order_by("-start_date").first()
+        .order_by("-start_date")
+        .first()
     )
     _bump_version(employee, expected_version)
     employee.dismissal_date = None
@@ -198,7 +244,9 @@ def employee_restore(*, employee: Employee, restore_date: date, expected_version
             start_date=restore_date,
         )
         employee.position, employee.qualification_level, employee.category = (
-            last.position, last.qualification_level, last.category,
+            last.position,
+            last.qualification_level,
+            last.category,
         )
     employee.save()
     return employee
@@ -218,7 +266,9 @@ def work_period_add(*, employee: Employee, **fields) -> WorkPeriod:
     """Add an earlier period (e.g. at another organisation). The open period is managed by assignments."""
     period = WorkPeriod(employee=employee, **fields)
     if period.end_date is None:
-        raise ValidationError({"end_date": _("Earlier periods need an end date; the current one is changed by a new assignment.")})
+        raise ValidationError(
+            {"end_date": _("Earlier periods need an end date; the current one is changed by a new assignment.")}
+        )
     # Overlaps are allowed (e.g. a second job): experience counts each day once (staffing.experience).
     period.full_clean()
     period.save()

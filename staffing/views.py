@@ -124,7 +124,9 @@ def employee_detail(request, pk):
         context.update(
             verdict=verdict,
             verdict_reasons=verdict_texts(verdict, on=day, position_titles=titles, field_names=fields),
-            verdict_next_label=category_label(verdict.next_category, employee.position.code if employee.position_id else None),
+            verdict_next_label=category_label(
+                verdict.next_category, employee.position.code if employee.position_id else None
+            ),
         )
     return render(request, "staffing/employee_detail.html", context)
 
@@ -223,7 +225,11 @@ def _record_add(request, pk, form_class, service, title):
         else:
             messages.success(request, _("Saved."))
             return redirect(employee)
-    return render(request, "staffing/employee_form.html", {"form": form, "centre": employee.centre, "employee": employee, "title": title})
+    return render(
+        request,
+        "staffing/employee_form.html",
+        {"form": form, "centre": employee.centre, "employee": employee, "title": title},
+    )
 
 
 def education_add(request, pk):
@@ -316,7 +322,9 @@ def import_confirm(request):
     try:
         plan = workbook_read(path, centre=centre)
         if not plan.ok:
-            return render(request, "staffing/import.html", {"form": UploadForm(centres=[centre]), "plan": plan, "token": None})
+            return render(
+                request, "staffing/import.html", {"form": UploadForm(centres=[centre]), "plan": plan, "token": None}
+            )
         workbook_import(plan, user=request.user)
     except WorkbookError as error:
         messages.error(request, str(error))
@@ -325,7 +333,8 @@ def import_confirm(request):
         path.unlink(missing_ok=True)
     messages.success(
         request,
-        _("Imported: %(created)d new and %(updated)d updated employees.") % {"created": len(plan.created), "updated": len(plan.updated)},
+        _("Imported: %(created)d new and %(updated)d updated employees.")
+        % {"created": len(plan.created), "updated": len(plan.updated)},
     )
     return redirect("staffing:centre", code=centre.code)
 

@@ -74,15 +74,37 @@ WORK_HISTORY = "work_history"
 SHEETS = (EMPLOYEES, EDUCATION, WORK_HISTORY)
 COLUMNS = {
     EMPLOYEES: (
-        "personnel_number", "iin", "last_name", "first_name", "middle_name", "birth_date", "sex", "unit",
-        "hire_date", "dismissal_date",
+        "personnel_number",
+        "iin",
+        "last_name",
+        "first_name",
+        "middle_name",
+        "birth_date",
+        "sex",
+        "unit",
+        "hire_date",
+        "dismissal_date",
     ),
     EDUCATION: (
-        "personnel_number", "level", "field", "institution", "specialty", "document_number", "graduation_date",
+        "personnel_number",
+        "level",
+        "field",
+        "institution",
+        "specialty",
+        "document_number",
+        "graduation_date",
     ),
     WORK_HISTORY: (
-        "personnel_number", "organisation", "sector", "position", "qualification_level", "category", "managerial",
-        "profile_experience", "start_date", "end_date",
+        "personnel_number",
+        "organisation",
+        "sector",
+        "position",
+        "qualification_level",
+        "category",
+        "managerial",
+        "profile_experience",
+        "start_date",
+        "end_date",
     ),
 }
 # The second header row of the template and of exports (Kazakh / Russian). Always bilingual, not translated.
@@ -172,9 +194,7 @@ class ImportPlan:
 def _load_bytes(source) -> bytes:
     """The whole file, refused before parsing when it is larger than settings.MAX_UPLOAD_MB."""
     limit = settings.MAX_UPLOAD_MB * 1024 * 1024
-    too_large = WorkbookError(
-        _("The file is larger than %(limit)s MB.") % {"limit": settings.MAX_UPLOAD_MB}
-    )
+    too_large = WorkbookError(_("The file is larger than %(limit)s MB.") % {"limit": settings.MAX_UPLOAD_MB})
     if isinstance(source, (str, os.PathLike)):
         try:
             if os.path.getsize(source) > limit:
@@ -211,8 +231,11 @@ def _open_workbook(data: bytes):
         unpacked > RATIO_CHECK_FROM and unpacked > MAX_COMPRESSION_RATIO * max(packed, 1)
     ):
         raise WorkbookError(
-            _("The workbook would unpack to %(size)s MB from a %(packed)s MB file: it looks like a zip bomb and was "
-              "refused.") % {"size": unpacked // (1024 * 1024), "packed": round(packed / (1024 * 1024), 1)}
+            _(
+                "The workbook would unpack to %(size)s MB from a %(packed)s MB file: it looks like a zip bomb and was "
+                "refused."
+            )
+            % {"size": unpacked // (1024 * 1024), "packed": round(packed / (1024 * 1024), 1)}
         )
     try:
         with warnings.catch_warnings():
@@ -275,8 +298,13 @@ class _Checker:
         self.problems.append(Problem(sheet, row, column, str(message)))
 
     def formula(self, sheet, row, column, value: str) -> None:
-        self.problem(sheet, row, column, _("Formulas are not accepted: type the value itself (the cell starts with "
-                                           "“%(start)s”).") % {"start": value.strip()[:1]})
+        self.problem(
+            sheet,
+            row,
+            column,
+            _("Formulas are not accepted: type the value itself (the cell starts with “%(start)s”).")
+            % {"start": value.strip()[:1]},
+        )
 
     def text(self, sheet, row, values, column, *, required=False, max_length=300) -> str:
         value = values[column]
@@ -336,8 +364,12 @@ class _Checker:
             return default
         code = text.lower()
         if code not in codes:
-            self.problem(sheet, row, column, _("Unknown code “%(value)s”: use one of %(codes)s.")
-                         % {"value": text, "codes": ", ".join(codes)})
+            self.problem(
+                sheet,
+                row,
+                column,
+                _("Unknown code “%(value)s”: use one of %(codes)s.") % {"value": text, "codes": ", ".join(codes)},
+            )
             return default
         return code
 
@@ -391,9 +423,13 @@ def _read_employees(checker: _Checker, rows) -> dict[str, dict]:
             if _blank(values["birth_date"]):
                 birth_date = info.birth_date
             elif birth_date and birth_date != info.birth_date:
-                checker.problem(EMPLOYEES, number, "birth_date",
-                                _("The birth date does not agree with the IIN (%(date)s).")
-                                % {"date": info.birth_date.strftime("%d.%m.%Y")})
+                checker.problem(
+                    EMPLOYEES,
+                    number,
+                    "birth_date",
+                    _("The birth date does not agree with the IIN (%(date)s).")
+                    % {"date": info.birth_date.strftime("%d.%m.%Y")},
+                )
             if not sex_text:
                 sex = info.sex
             elif sex and sex != info.sex:
@@ -412,13 +448,19 @@ def _read_employees(checker: _Checker, rows) -> dict[str, dict]:
             "dismissal_date": checker.date(EMPLOYEES, number, values, "dismissal_date"),
         }
         if record["hire_date"] and record["dismissal_date"] and record["dismissal_date"] < record["hire_date"]:
-            checker.problem(EMPLOYEES, number, "dismissal_date", _("The dismissal date cannot be before the hire date."))
+            checker.problem(
+                EMPLOYEES, number, "dismissal_date", _("The dismissal date cannot be before the hire date.")
+            )
         if not personnel_number:
             continue
         if personnel_number in employees:
-            checker.problem(EMPLOYEES, number, "personnel_number",
-                            _("The personnel number %(number)s is already on row %(row)s.")
-                            % {"number": personnel_number, "row": employees[personnel_number]["row"]})
+            checker.problem(
+                EMPLOYEES,
+                number,
+                "personnel_number",
+                _("The personnel number %(number)s is already on row %(row)s.")
+                % {"number": personnel_number, "row": employees[personnel_number]["row"]},
+            )
             continue
         employees[personnel_number] = record
     return employees
@@ -426,9 +468,13 @@ def _read_employees(checker: _Checker, rows) -> dict[str, dict]:
 
 def _known_employee(checker, sheet, number, personnel_number, employees) -> bool:
     if personnel_number and personnel_number not in employees:
-        checker.problem(sheet, number, "personnel_number",
-                        _("No employee with the personnel number %(number)s on the employees sheet.")
-                        % {"number": personnel_number})
+        checker.problem(
+            sheet,
+            number,
+            "personnel_number",
+            _("No employee with the personnel number %(number)s on the employees sheet.")
+            % {"number": personnel_number},
+        )
         return False
     return bool(personnel_number)
 
@@ -445,11 +491,17 @@ def _read_education(checker: _Checker, rows, employees, field_ids: dict[str, int
         if field_text:
             field_id = field_ids.get(field_text.lower())
             if field_id is None:
-                checker.problem(EDUCATION, number, "field", _("Unknown code “%(value)s”: use one of %(codes)s.")
-                                % {"value": field_text, "codes": ", ".join(field_codes)})
+                checker.problem(
+                    EDUCATION,
+                    number,
+                    "field",
+                    _("Unknown code “%(value)s”: use one of %(codes)s.")
+                    % {"value": field_text, "codes": ", ".join(field_codes)},
+                )
         elif level and level != "basic_secondary":
-            checker.problem(EDUCATION, number, "field",
-                            _("Choose the field of education (only basic secondary may have none)."))
+            checker.problem(
+                EDUCATION, number, "field", _("Choose the field of education (only basic secondary may have none).")
+            )
         record = {
             "row": number,
             "personnel_number": personnel_number,
@@ -506,9 +558,13 @@ def _check_periods(checker: _Checker, employees: dict[str, dict], periods: list[
         for period in mine:
             if latest is not None:
                 if period["end_date"] is None and latest["end_date"] is None:
-                    checker.problem(WORK_HISTORY, period["row"], "end_date",
-                                    _("Only one period may be open (without an end date); row %(row)s is open too.")
-                                    % {"row": latest["row"]})
+                    checker.problem(
+                        WORK_HISTORY,
+                        period["row"],
+                        "end_date",
+                        _("Only one period may be open (without an end date); row %(row)s is open too.")
+                        % {"row": latest["row"]},
+                    )
             if latest is None or (
                 latest["end_date"] is not None
                 and (period["end_date"] is None or period["end_date"] > latest["end_date"])
@@ -517,17 +573,31 @@ def _check_periods(checker: _Checker, employees: dict[str, dict], periods: list[
         open_periods = [period for period in mine if period["end_date"] is None]
         if employee["dismissal_date"] is not None:
             for period in open_periods:
-                checker.problem(WORK_HISTORY, period["row"], "end_date",
-                                _("The employee is dismissed: this period needs an end date."))
+                checker.problem(
+                    WORK_HISTORY,
+                    period["row"],
+                    "end_date",
+                    _("The employee is dismissed: this period needs an end date."),
+                )
         elif employee["hire_date"] is not None:
             if not open_periods:
-                checker.problem(EMPLOYEES, employee["row"], "dismissal_date",
-                                _("An active employee (no dismissal date) needs one open period (no end date) on the "
-                                  "work_history sheet."))
+                checker.problem(
+                    EMPLOYEES,
+                    employee["row"],
+                    "dismissal_date",
+                    _(
+                        "An active employee (no dismissal date) needs one open period (no end date) on the "
+                        "work_history sheet."
+                    ),
+                )
             elif open_periods[0]["position_id"] is None and open_periods[0]["position_text"]:
-                checker.problem(WORK_HISTORY, open_periods[0]["row"], "position",
-                                _("The current period needs a catalogue position: use one of %(codes)s.")
-                                % {"codes": ", ".join(position_codes)})
+                checker.problem(
+                    WORK_HISTORY,
+                    open_periods[0]["row"],
+                    "position",
+                    _("The current period needs a catalogue position: use one of %(codes)s.")
+                    % {"codes": ", ".join(position_codes)},
+                )
         open_period = open_periods[0] if open_periods and employee["dismissal_date"] is None else None
         employee["position_id"] = open_period["position_id"] if open_period else None
         employee["qualification_level"] = open_period["qualification_level"] if open_period else ""
@@ -560,8 +630,12 @@ def workbook_read(source, *, centre: Centre) -> ImportPlan:
     positions = dict(Position.objects.order_by("paragraph").values_list("code", "pk"))
     checker = _Checker()
     employees = _read_employees(checker, rows[EMPLOYEES])
-    education = _read_education(checker, rows[EDUCATION], employees, {code.lower(): pk for code, pk in field_ids.items()})
-    periods = _read_periods(checker, rows[WORK_HISTORY], employees, {code.lower(): pk for code, pk in positions.items()})
+    education = _read_education(
+        checker, rows[EDUCATION], employees, {code.lower(): pk for code, pk in field_ids.items()}
+    )
+    periods = _read_periods(
+        checker, rows[WORK_HISTORY], employees, {code.lower(): pk for code, pk in positions.items()}
+    )
     _check_periods(checker, employees, periods, list(positions))
 
     existing = set(Employee.objects.filter(centre=centre).values_list("personnel_number", flat=True))
@@ -594,13 +668,34 @@ def workbook_read(source, *, centre: Centre) -> ImportPlan:
 # itself records ("+" created, "~" changed, "-" deleted rows, with the user and one date for the whole import).
 
 EMPLOYEE_FIELDS = [
-    "iin", "last_name", "first_name", "middle_name", "birth_date", "sex", "unit", "hire_date", "dismissal_date",
-    "position", "qualification_level", "category", "search_text", "version",
+    "iin",
+    "last_name",
+    "first_name",
+    "middle_name",
+    "birth_date",
+    "sex",
+    "unit",
+    "hire_date",
+    "dismissal_date",
+    "position",
+    "qualification_level",
+    "category",
+    "search_text",
+    "version",
 ]
 EDUCATION_FIELDS = ["employee", "level", "field", "institution", "specialty", "document_number", "graduation_date"]
 PERIOD_FIELDS = [
-    "employee", "organisation", "sector", "position", "position_text", "qualification_level", "category",
-    "managerial", "profile_experience", "start_date", "end_date",
+    "employee",
+    "organisation",
+    "sector",
+    "position",
+    "position_text",
+    "qualification_level",
+    "category",
+    "managerial",
+    "profile_experience",
+    "start_date",
+    "end_date",
 ]
 
 
@@ -642,7 +737,7 @@ def _insert_rows(model, fields: list, rows: list[list]) -> None:
         one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
         size = _batch_size(len(fields))
         for start in range(0, len(rows), size):
-            batch = rows[start:start + size]
+            batch = rows[start : start + size]
             cursor.execute(
                 f"INSERT INTO {quote(table)} ({columns}) VALUES {', '.join([one_row] * len(batch))}",
                 [value for row in batch for value in _prepared(fields, row)],
@@ -664,8 +759,12 @@ def _update_rows(model, objects, field_names: list[str]) -> None:
             columns = ", ".join([pk, *(quote(f.column) for f in fields)])
             cursor.execute(f"DROP TABLE IF EXISTS {temporary}")
             cursor.execute(f"CREATE TEMPORARY TABLE {temporary} AS SELECT {columns} FROM {table} WITH NO DATA")
-            _copy(cursor, temporary, [meta.pk, *fields], [[obj.pk, *(getattr(obj, f.attname) for f in fields)]
-                                                          for obj in objects])
+            _copy(
+                cursor,
+                temporary,
+                [meta.pk, *fields],
+                [[obj.pk, *(getattr(obj, f.attname) for f in fields)] for obj in objects],
+            )
             assignments = ", ".join(f"{quote(f.column)} = u.{quote(f.column)}" for f in fields)
             cursor.execute(f"UPDATE {table} SET {assignments} FROM {temporary} AS u WHERE {table}.{pk} = u.{pk}")
             cursor.execute(f"DROP TABLE {temporary}")
@@ -683,7 +782,7 @@ def _delete_rows(model, employee_ids: list[int]) -> None:
     size = _batch_size(1)
     with connection.cursor() as cursor:
         for start in range(0, len(employee_ids), size):
-            chunk = employee_ids[start:start + size]
+            chunk = employee_ids[start : start + size]
             placeholders = ", ".join(["%s"] * len(chunk))
             cursor.execute(f"DELETE FROM {quote(model._meta.db_table)} WHERE employee_id IN ({placeholders})", chunk)
 
@@ -708,9 +807,17 @@ def _insert_history(model, rows: list, history_type: str, *, user, when) -> None
     history_model = get_history_model_for_model(model)
     if user is None:  # as simple_history does: the signed-in user of the current request, if any
         user = history_model.get_default_history_user(model())
-    extra = ["history_date", "history_change_reason", "history_type", history_model._meta.get_field("history_user").name]
-    _insert_rows(history_model, _tracked(model) + extra,
-                 [[*row, when, None, history_type, user.pk if user else None] for row in rows])
+    extra = [
+        "history_date",
+        "history_change_reason",
+        "history_type",
+        history_model._meta.get_field("history_user").name,
+    ]
+    _insert_rows(
+        history_model,
+        _tracked(model) + extra,
+        [[*row, when, None, history_type, user.pk if user else None] for row in rows],
+    )
 
 
 def _values(obj, names: list[str]) -> tuple:
@@ -748,8 +855,19 @@ def workbook_import(plan: ImportPlan, *, user=None) -> None:
             else:
                 employee.version += 1
                 to_update.append(employee)
-            for name in ("iin", "last_name", "first_name", "middle_name", "birth_date", "sex", "hire_date",
-                         "dismissal_date", "position_id", "qualification_level", "category"):
+            for name in (
+                "iin",
+                "last_name",
+                "first_name",
+                "middle_name",
+                "birth_date",
+                "sex",
+                "hire_date",
+                "dismissal_date",
+                "position_id",
+                "qualification_level",
+                "category",
+            ):
                 setattr(employee, name, row[name])
             employee.unit = units[row["unit"].casefold()] if row["unit"] else None
             employee.search_text = employee.build_search_text()
@@ -777,17 +895,47 @@ def workbook_import(plan: ImportPlan, *, user=None) -> None:
         _insert_history(Employee, [_values(e, names) for e in to_update], "~", **history)
 
         ids = {employee.personnel_number: employee.pk for employee in to_create + to_update}
-        _insert_rows(Education, EDUCATION_FIELDS, [
-            [ids[row["personnel_number"]], row["level"], row["field_id"], row["institution"], row["specialty"],
-             row["document_number"], row["graduation_date"]]
-            for row in plan.education
-        ])
-        _insert_rows(WorkPeriod, PERIOD_FIELDS, [
-            [ids[row["personnel_number"]], *(row[name] for name in (
-                "organisation", "sector", "position_id", "position_text", "qualification_level", "category",
-                "managerial", "profile_experience", "start_date", "end_date"))]
-            for row in plan.periods
-        ])
+        _insert_rows(
+            Education,
+            EDUCATION_FIELDS,
+            [
+                [
+                    ids[row["personnel_number"]],
+                    row["level"],
+                    row["field_id"],
+                    row["institution"],
+                    row["specialty"],
+                    row["document_number"],
+                    row["graduation_date"],
+                ]
+                for row in plan.education
+            ],
+        )
+        _insert_rows(
+            WorkPeriod,
+            PERIOD_FIELDS,
+            [
+                [
+                    ids[row["personnel_number"]],
+                    *(
+                        row[name]
+                        for name in (
+                            "organisation",
+                            "sector",
+                            "position_id",
+                            "position_text",
+                            "qualification_level",
+                            "category",
+                            "managerial",
+                            "profile_experience",
+                            "start_date",
+                            "end_date",
+                        )
+                    ),
+                ]
+                for row in plan.periods
+            ],
+        )
         imported_ids = set(ids.values())
         for model in (Education, WorkPeriod):
             _insert_history(model, _rows_of_employees(model, centre, imported_ids), "+", **history)
@@ -853,30 +1001,58 @@ def workbook_export(centre: Centre, target) -> None:
     employees = sorted(Employee.objects.filter(centre=centre).select_related("unit"), key=lambda e: e.personnel_number)
     numbers = {employee.pk: employee.personnel_number for employee in employees}
     for employee in employees:
-        _append(sheets[EMPLOYEES], [
-            employee.personnel_number, employee.iin, employee.last_name, employee.first_name, employee.middle_name,
-            employee.birth_date, employee.sex, employee.unit.name if employee.unit_id else None, employee.hire_date,
-            employee.dismissal_date,
-        ])
+        _append(
+            sheets[EMPLOYEES],
+            [
+                employee.personnel_number,
+                employee.iin,
+                employee.last_name,
+                employee.first_name,
+                employee.middle_name,
+                employee.birth_date,
+                employee.sex,
+                employee.unit.name if employee.unit_id else None,
+                employee.hire_date,
+                employee.dismissal_date,
+            ],
+        )
     education = sorted(
         Education.objects.filter(employee__centre=centre).select_related("field"),
         key=lambda e: (numbers[e.employee_id], e.graduation_date is None, e.graduation_date or date.min, e.pk),
     )
     for row in education:
-        _append(sheets[EDUCATION], [
-            numbers[row.employee_id], row.level, row.field.code if row.field_id else None, row.institution,
-            row.specialty, row.document_number, row.graduation_date,
-        ])
+        _append(
+            sheets[EDUCATION],
+            [
+                numbers[row.employee_id],
+                row.level,
+                row.field.code if row.field_id else None,
+                row.institution,
+                row.specialty,
+                row.document_number,
+                row.graduation_date,
+            ],
+        )
     periods = sorted(
         WorkPeriod.objects.filter(employee__centre=centre).select_related("position"),
         key=lambda p: (numbers[p.employee_id], p.start_date, p.pk),
     )
     for row in periods:
-        _append(sheets[WORK_HISTORY], [
-            numbers[row.employee_id], row.organisation, row.sector,
-            row.position.code if row.position_id else row.position_text, row.qualification_level, row.category,
-            _yes_no(row.managerial), _yes_no(row.profile_experience), row.start_date, row.end_date,
-        ])
+        _append(
+            sheets[WORK_HISTORY],
+            [
+                numbers[row.employee_id],
+                row.organisation,
+                row.sector,
+                row.position.code if row.position_id else row.position_text,
+                row.qualification_level,
+                row.category,
+                _yes_no(row.managerial),
+                _yes_no(row.profile_experience),
+                row.start_date,
+                row.end_date,
+            ],
+        )
     _save(workbook, target)
 
 
@@ -885,15 +1061,46 @@ def workbook_template(target) -> None:
     workbook, sheets = _new_workbook()
     birth = date(1990, 5, 17)
     iin = next(filter(None, (make_iin(birth, "F", serial) for serial in range(1, 100))))
-    _append(sheets[EMPLOYEES], [
-        "0001", iin, "Әбенова", "Гүлнұр", "Қанатқызы", birth, "F", "Әлеуметтік қолдау бөлімі", date(2020, 1, 15), None,
-    ])
-    _append(sheets[EDUCATION], [
-        "0001", "higher", "social_work", "Әл-Фараби атындағы ҚазҰУ", "Әлеуметтік жұмыс", "ЖБ-Б 0123456",
-        date(2012, 6, 30),
-    ])
-    _append(sheets[WORK_HISTORY], [
-        "0001", "Отбасын қолдау орталығы", "social_protection", "social_worker", "", "first", "no", "yes",
-        date(2020, 1, 15), None,
-    ])
+    _append(
+        sheets[EMPLOYEES],
+        [
+            "0001",
+            iin,
+            "Әбенова",
+            "Гүлнұр",
+            "Қанатқызы",
+            birth,
+            "F",
+            "Әлеуметтік қолдау бөлімі",
+            date(2020, 1, 15),
+            None,
+        ],
+    )
+    _append(
+        sheets[EDUCATION],
+        [
+            "0001",
+            "higher",
+            "social_work",
+            "Әл-Фараби атындағы ҚазҰУ",
+            "Әлеуметтік жұмыс",
+            "ЖБ-Б 0123456",
+            date(2012, 6, 30),
+        ],
+    )
+    _append(
+        sheets[WORK_HISTORY],
+        [
+            "0001",
+            "Отбасын қолдау орталығы",
+            "social_protection",
+            "social_worker",
+            "",
+            "first",
+            "no",
+            "yes",
+            date(2020, 1, 15),
+            None,
+        ],
+    )
     _save(workbook, target)

@@ -100,8 +100,12 @@ def objects(centre, other_centre, hr_officer):
 @pytest.fixture
 def users(hr_officer, director, analyst, editor, other_hr_officer):
     return {
-        "hr": hr_officer, "director": director, "analyst": analyst, "editor": editor,
-        "nobody": UserFactory(username="nobody"), "other_hr": other_hr_officer,
+        "hr": hr_officer,
+        "director": director,
+        "analyst": analyst,
+        "editor": editor,
+        "nobody": UserFactory(username="nobody"),
+        "other_hr": other_hr_officer,
     }
 
 

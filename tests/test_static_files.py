@@ -17,7 +17,10 @@ def test_collectstatic_succeeds_with_the_production_storage(tmp_path):
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input"],
-        capture_output=True, text=True, env=environment, check=False,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "static" / "staticfiles.json").exists()

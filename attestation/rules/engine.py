@@ -159,7 +159,9 @@ def _experience_params(req: Requirement, index: int, cond: ExperienceCondition, 
     }
 
 
-def _current(req: Requirement, facts: EmployeeFacts, periods: tuple[Period, ...], on: date) -> tuple[bool, list[Reason]]:
+def _current(
+    req: Requirement, facts: EmployeeFacts, periods: tuple[Period, ...], on: date
+) -> tuple[bool, list[Reason]]:
     per_alternative: list[tuple[bool, list[Reason]]] = []
     for index, alt in enumerate(req.alternatives):
         holds, reasons = _education_reasons("education", req, index, alt, facts, {})
@@ -186,10 +188,19 @@ def _next(
             reach: date | None = on
             if cond is not None:
                 result = _check_experience(cond, req, periods, on)
-                reasons.append(Reason(req.item, "next_experience", True, {
-                    **_experience_params(req, index, cond, result), **extra,
-                    "next_category": req.category, "reached_on": None,
-                }))
+                reasons.append(
+                    Reason(
+                        req.item,
+                        "next_experience",
+                        True,
+                        {
+                            **_experience_params(req, index, cond, result),
+                            **extra,
+                            "next_category": req.category,
+                            "reached_on": None,
+                        },
+                    )
+                )
         else:
             result = _check_experience(cond, req, periods, on)
             reach = result.reached_on
@@ -218,9 +229,18 @@ def evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date) -> Ve
     req = requirements.for_post(position, level, category)
     if req is None:
         meets = False
-        reasons.append(Reason(None, "no_requirement", False, {
-            "position": position, "level": level, "category": category,
-        }))
+        reasons.append(
+            Reason(
+                None,
+                "no_requirement",
+                False,
+                {
+                    "position": position,
+                    "level": level,
+                    "category": category,
+                },
+            )
+        )
     else:
         meets, current_reasons = _current(req, facts, periods, on)
         reasons.extend(current_reasons)

@@ -205,35 +205,101 @@ EDUCATION_FIELDS = [
     # items 6, 9, 12 "әлеуметтік"; items 15, 18 "әлеуметтік"; items 27, 33 "әлеуметтік"
     {"code": "social", "parent": None, "name_kk": "әлеуметтік", "name_ru": "социальное", "name_en": "social"},
     # item 36 "әлеуметтік жұмыс"
-    {"code": "social_work", "parent": "social", "name_kk": "әлеуметтік жұмыс", "name_ru": "социальная работа", "name_en": "social work"},
+    {
+        "code": "social_work",
+        "parent": "social",
+        "name_kk": "әлеуметтік жұмыс",
+        "name_ru": "социальная работа",
+        "name_en": "social work",
+    },
     # item 15 "психологиялық"; item 21 "тиісті мамандық" of a psychologist
-    {"code": "psychology", "parent": None, "name_kk": "психологиялық", "name_ru": "психологическое", "name_en": "psychology"},
+    {
+        "code": "psychology",
+        "parent": None,
+        "name_kk": "психологиялық",
+        "name_ru": "психологическое",
+        "name_en": "psychology",
+    },
     # items 6, 9, 12 "педагогика"; items 15, 18, 27, 33 "педагогикалық"
     {"code": "pedagogy", "parent": None, "name_kk": "педагогика", "name_ru": "педагогическое", "name_en": "pedagogy"},
     # item 36 "мектепке дейінгі тәрбие беру және оқыту"
-    {"code": "preschool_education", "parent": "pedagogy", "name_kk": "мектепке дейінгі тәрбие беру және оқыту", "name_ru": "дошкольное воспитание и обучение", "name_en": "preschool education and training"},
+    {
+        "code": "preschool_education",
+        "parent": "pedagogy",
+        "name_kk": "мектепке дейінгі тәрбие беру және оқыту",
+        "name_ru": "дошкольное воспитание и обучение",
+        "name_en": "preschool education and training",
+    },
     # item 36 "бастауыш білім беру педагогикасы мен әдістемесі"
-    {"code": "primary_education", "parent": "pedagogy", "name_kk": "бастауыш білім беру педагогикасы мен әдістемесі", "name_ru": "педагогика и методика начального обучения", "name_en": "pedagogy and methods of primary education"},
+    {
+        "code": "primary_education",
+        "parent": "pedagogy",
+        "name_kk": "бастауыш білім беру педагогикасы мен әдістемесі",
+        "name_ru": "педагогика и методика начального обучения",
+        "name_en": "pedagogy and methods of primary education",
+    },
     # item 36 "кәсіптік оқыту"
-    {"code": "vocational_training", "parent": "pedagogy", "name_kk": "кәсіптік оқыту", "name_ru": "профессиональное обучение", "name_en": "vocational training"},
+    {
+        "code": "vocational_training",
+        "parent": "pedagogy",
+        "name_kk": "кәсіптік оқыту",
+        "name_ru": "профессиональное обучение",
+        "name_en": "vocational training",
+    },
     # item 36 "дене тәрбиесі және спорт"
-    {"code": "physical_education_sport", "parent": "pedagogy", "name_kk": "дене тәрбиесі және спорт", "name_ru": "физическая культура и спорт", "name_en": "physical education and sport"},
+    {
+        "code": "physical_education_sport",
+        "parent": "pedagogy",
+        "name_kk": "дене тәрбиесі және спорт",
+        "name_ru": "физическая культура и спорт",
+        "name_en": "physical education and sport",
+    },
     # items 15, 18 "медициналық"
     {"code": "medicine", "parent": None, "name_kk": "медициналық", "name_ru": "медицинское", "name_en": "medicine"},
     # item 36 "мейіргер ісі"
-    {"code": "nursing", "parent": "medicine", "name_kk": "мейіргер ісі", "name_ru": "сестринское дело", "name_en": "nursing"},
+    {
+        "code": "nursing",
+        "parent": "medicine",
+        "name_kk": "мейіргер ісі",
+        "name_ru": "сестринское дело",
+        "name_en": "nursing",
+    },
     # items 6, 9, 12 "экономика"; items 15, 27, 33 "экономикалық"
     {"code": "economics", "parent": None, "name_kk": "экономика", "name_ru": "экономическое", "name_en": "economics"},
     # items 6, 9, 12 "заң"; items 27, 33, 39 "заңгерлік"
     {"code": "law", "parent": None, "name_kk": "заң", "name_ru": "юридическое", "name_en": "law"},
     # items 6, 9, 12 "гуманитарлық"; items 27, 33 "гуманитарлық ғылымдар"
-    {"code": "humanities", "parent": None, "name_kk": "гуманитарлық ғылымдар", "name_ru": "гуманитарные науки", "name_en": "humanities"},
+    {
+        "code": "humanities",
+        "parent": None,
+        "name_kk": "гуманитарлық ғылымдар",
+        "name_ru": "гуманитарные науки",
+        "name_en": "humanities",
+    },
     # §9 title "ақпараттық технологиялар"; item 30 says only "тиісті бағыт" (product default)
-    {"code": "information_technology", "parent": None, "name_kk": "ақпараттық технологиялар", "name_ru": "информационные технологии", "name_en": "information technology"},
+    {
+        "code": "information_technology",
+        "parent": None,
+        "name_kk": "ақпараттық технологиялар",
+        "name_ru": "информационные технологии",
+        "name_en": "information technology",
+    },
     # §9 title "ақпаратты қорғау"; item 30 says only "тиісті бағыт" (product default)
-    {"code": "information_security", "parent": None, "name_kk": "ақпаратты қорғау", "name_ru": "защита информации", "name_en": "information security"},
+    {
+        "code": "information_security",
+        "parent": None,
+        "name_kk": "ақпаратты қорғау",
+        "name_ru": "защита информации",
+        "name_en": "information security",
+    },
     # NOT named in the order: product default for item 24 ("тиісті даярлау бағыты")
-    {"code": "journalism", "parent": None, "name_kk": "журналистика", "name_ru": "журналистика", "name_en": "journalism"},
+    {
+        "code": "journalism",
+        "parent": None,
+        "name_kk": "журналистика",
+        "name_ru": "журналистика",
+        "name_en": "journalism",
+    },
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -256,14 +322,24 @@ REQUIREMENTS = [
         "alternatives": [
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["social", "pedagogy", "law", "economics", "humanities"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": ["social", "pedagogy", "law", "economics", "humanities"],
+                    },
                 ],
-                "experience": {"years": 3, "kind": "sectors", "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"]},
+                "experience": {
+                    "years": 3,
+                    "kind": "sectors",
+                    "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"],
+                },
                 "source": "жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық) және әлеуметтік қорғау, жұмыспен қамту, білім беру, денсаулық сақтау, құқық қорғау жүйесінде (барлық меншік нысанындағы ұйымдарда) кемінде 3 жыл жұмыс өтілі",
             },
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["social", "pedagogy", "law", "economics", "humanities"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": ["social", "pedagogy", "law", "economics", "humanities"],
+                    },
                 ],
                 "experience": {"years": 2, "kind": "managerial"},
                 "source": "жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық) және әлеуметтік қорғау, жұмыспен қамту, білім беру, денсаулық сақтау, құқық қорғау жүйесінде (барлық меншік нысанындағы ұйымдарда) кемінде 3 жыл жұмыс өтілі немесе бейіні бойынша экономикалық қызмет түрінде ұйымдарда басшылық лауазымдарда кемінде 2 жыл жұмыс өтілі",
@@ -279,14 +355,24 @@ REQUIREMENTS = [
         "alternatives": [
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["social", "pedagogy", "law", "economics", "humanities"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": ["social", "pedagogy", "law", "economics", "humanities"],
+                    },
                 ],
-                "experience": {"years": 3, "kind": "sectors", "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"]},
+                "experience": {
+                    "years": 3,
+                    "kind": "sectors",
+                    "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"],
+                },
                 "source": "жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық) және халықты әлеуметтік қорғау, жұмыспен қамту, білім беру, денсаулық сақтау, құқық қорғау органдары жүйесінде (барлық меншік нысанындағы ұйымдарда) кемінде 3 жыл жұмыс өтілі",
             },
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["social", "pedagogy", "law", "economics", "humanities"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": ["social", "pedagogy", "law", "economics", "humanities"],
+                    },
                 ],
                 "experience": {"years": 1, "kind": "managerial"},
                 "source": "жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық) және халықты әлеуметтік қорғау, жұмыспен қамту, білім беру, денсаулық сақтау, құқық қорғау органдары жүйесінде (барлық меншік нысанындағы ұйымдарда) кемінде 3 жыл жұмыс өтілі немесе бейіні бойынша экономикалық қызмет түрінде ұйымдарда басшылық лауазымдарда кемінде 1 жыл жұмыс өтілі",
@@ -302,9 +388,16 @@ REQUIREMENTS = [
         "alternatives": [
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["social", "pedagogy", "law", "economics", "humanities"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": ["social", "pedagogy", "law", "economics", "humanities"],
+                    },
                 ],
-                "experience": {"years": 2, "kind": "sectors", "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"]},
+                "experience": {
+                    "years": 2,
+                    "kind": "sectors",
+                    "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"],
+                },
                 "source": "жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық) және халықты әлеуметтік қорғау, жұмыспен қамту, білім беру, денсаулық сақтау, құқық қорғау жүйесінде (барлық меншік нысанындағы ұйымдарда) кемінде 2 жыл жұмыс өтілі",
             },
         ],
@@ -467,7 +560,12 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["higher", "postgraduate"], "fields": ["social", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 1, "kind": "category", "category": "none", "positions": ["social_work_specialist"]},
+                "experience": {
+                    "years": 1,
+                    "kind": "category",
+                    "category": "none",
+                    "positions": ["social_work_specialist"],
+                },
                 "source": "екінші санатты: жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогикалық, медициналық) және санатсыз жоғары біліктілік деңгейіндегі маман ретінде жұмыс өтілі кемінде 1 жыл",
             },
         ],
@@ -482,7 +580,12 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["higher", "postgraduate"], "fields": ["social", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 2, "kind": "category", "category": "second", "positions": ["social_work_specialist"]},
+                "experience": {
+                    "years": 2,
+                    "kind": "category",
+                    "category": "second",
+                    "positions": ["social_work_specialist"],
+                },
                 "source": "бірінші санатты: жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогикалық, медициналық) және жоғары біліктілік деңгейіндегі екінші санатты маман ретінде жұмыс өтілі кемінде 2 жыл",
             },
         ],
@@ -497,7 +600,12 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["higher", "postgraduate"], "fields": ["social", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 3, "kind": "category", "category": "first", "positions": ["social_work_specialist"]},
+                "experience": {
+                    "years": 3,
+                    "kind": "category",
+                    "category": "first",
+                    "positions": ["social_work_specialist"],
+                },
                 "source": "жоғары санатты: жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогикалық, медициналық) және жоғары біліктілік деңгейіндегі бірінші санатты маман ретінде жұмыс өтілі кемінде 3 жыл",
             },
         ],
@@ -528,7 +636,12 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["tvet"], "fields": ["social", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 1, "kind": "category", "category": "none", "positions": ["social_work_specialist"]},
+                "experience": {
+                    "years": 1,
+                    "kind": "category",
+                    "category": "none",
+                    "positions": ["social_work_specialist"],
+                },
                 "source": "екінші санатты: техникалық және кәсіптік (орта арнаулы, орта кәсіптік) білім (әлеуметтік, педагогикалық, медициналық) және санатсыз орташа біліктілік деңгейіндегі маман лауазымында жұмыс өтілі кемінде 1 жыл",
             },
         ],
@@ -543,7 +656,12 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["tvet"], "fields": ["social", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 2, "kind": "category", "category": "second", "positions": ["social_work_specialist"]},
+                "experience": {
+                    "years": 2,
+                    "kind": "category",
+                    "category": "second",
+                    "positions": ["social_work_specialist"],
+                },
                 "source": "бірінші санатты: техникалық және кәсіптік (орта арнаулы, орта кәсіптік) білім (әлеуметтік, педагогикалық, медициналық) және орташа біліктілік деңгейіндегі екінші санатты маман лауазымында жұмыс өтілі кемінде 2 жыл",
             },
         ],
@@ -558,7 +676,12 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["tvet"], "fields": ["social", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 3, "kind": "category", "category": "first", "positions": ["social_work_specialist"]},
+                "experience": {
+                    "years": 3,
+                    "kind": "category",
+                    "category": "first",
+                    "positions": ["social_work_specialist"],
+                },
                 "source": "жоғары санатты: техникалық және кәсіптік (орта арнаулы, орта кәсіптік) білім (әлеуметтік, педагогикалық, медициналық) және орташа біліктілік деңгейіндегі бірінші санатты маман лауазымында жұмыс өтілі кемінде 3 жыл",
             },
         ],
@@ -655,7 +778,10 @@ REQUIREMENTS = [
             },
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["law", "economics", "pedagogy", "social", "humanities"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": ["law", "economics", "pedagogy", "social", "humanities"],
+                    },
                 ],
                 "experience": None,
                 "source": "немесе жоғары (немесе жоғары оқу орнынан кейінгі) білім (заңгерлік, экономикалық, педагогикалық, әлеуметтік немесе гуманитарлық ғылымдар), жұмыс өтіліне талап қойылмайды.",
@@ -681,7 +807,10 @@ REQUIREMENTS = [
             },
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["information_security", "information_technology"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": ["information_security", "information_technology"],
+                    },
                 ],
                 "experience": None,
                 "source": "қадарларды даярлаудың тиісті бағыты бойынша техникалық және кәсіби (немесе орта арнаулы, орта кәсіби) білім немесе жоғары білім, жұмыс өтіліне талап қойылмайды.",
@@ -704,7 +833,10 @@ REQUIREMENTS = [
             },
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["law", "economics", "pedagogy", "social", "humanities"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": ["law", "economics", "pedagogy", "social", "humanities"],
+                    },
                 ],
                 "experience": None,
                 "source": "немесе жоғары (немесе жоғары оқу орнынан кейінгі) білім (заңгерлік, экономикалық, педагогикалық, әлеуметтік немесе гуманитарлық ғылымдар), жұмыс өтіліне талап қойылмайды..",
@@ -723,7 +855,17 @@ REQUIREMENTS = [
         "alternatives": [
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["social_work", "preschool_education", "primary_education", "vocational_training", "nursing", "physical_education_sport"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": [
+                            "social_work",
+                            "preschool_education",
+                            "primary_education",
+                            "vocational_training",
+                            "nursing",
+                            "physical_education_sport",
+                        ],
+                    },
                 ],
                 "experience": None,
                 "source": "жоғары білім (әлеуметтік жұмыс, мектепке дейінгі тәрбие беру және оқыту, бастауыш білім беру педагогикасы мен әдістемесі, кәсіптік оқыту, мейіргер ісі, дене тәрбиесі және спорт). жоғары санат –бірінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 3 жыл; бірінші санат –екінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 2 жыл; екінші санат –санатсыз жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 1 жыл; Санатсыз – жұмыс өтіліне талап қойылмайды.",
@@ -738,7 +880,17 @@ REQUIREMENTS = [
         "alternatives": [
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["social_work", "preschool_education", "primary_education", "vocational_training", "nursing", "physical_education_sport"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": [
+                            "social_work",
+                            "preschool_education",
+                            "primary_education",
+                            "vocational_training",
+                            "nursing",
+                            "physical_education_sport",
+                        ],
+                    },
                 ],
                 "experience": {"years": 1, "kind": "category", "category": "none", "positions": ["case_manager"]},
                 "source": "жоғары білім (әлеуметтік жұмыс, мектепке дейінгі тәрбие беру және оқыту, бастауыш білім беру педагогикасы мен әдістемесі, кәсіптік оқыту, мейіргер ісі, дене тәрбиесі және спорт). жоғары санат –бірінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 3 жыл; бірінші санат –екінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 2 жыл; екінші санат –санатсыз жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 1 жыл",
@@ -753,7 +905,17 @@ REQUIREMENTS = [
         "alternatives": [
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["social_work", "preschool_education", "primary_education", "vocational_training", "nursing", "physical_education_sport"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": [
+                            "social_work",
+                            "preschool_education",
+                            "primary_education",
+                            "vocational_training",
+                            "nursing",
+                            "physical_education_sport",
+                        ],
+                    },
                 ],
                 "experience": {"years": 2, "kind": "category", "category": "second", "positions": ["case_manager"]},
                 "source": "жоғары білім (әлеуметтік жұмыс, мектепке дейінгі тәрбие беру және оқыту, бастауыш білім беру педагогикасы мен әдістемесі, кәсіптік оқыту, мейіргер ісі, дене тәрбиесі және спорт). жоғары санат –бірінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 3 жыл; бірінші санат –екінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 2 жыл",
@@ -768,7 +930,17 @@ REQUIREMENTS = [
         "alternatives": [
             {
                 "education": [
-                    {"levels": ["higher", "postgraduate"], "fields": ["social_work", "preschool_education", "primary_education", "vocational_training", "nursing", "physical_education_sport"]},
+                    {
+                        "levels": ["higher", "postgraduate"],
+                        "fields": [
+                            "social_work",
+                            "preschool_education",
+                            "primary_education",
+                            "vocational_training",
+                            "nursing",
+                            "physical_education_sport",
+                        ],
+                    },
                 ],
                 "experience": {"years": 3, "kind": "category", "category": "first", "positions": ["case_manager"]},
                 "source": "жоғары білім (әлеуметтік жұмыс, мектепке дейінгі тәрбие беру және оқыту, бастауыш білім беру педагогикасы мен әдістемесі, кәсіптік оқыту, мейіргер ісі, дене тәрбиесі және спорт). жоғары санат –бірінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 3 жыл",

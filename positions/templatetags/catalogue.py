@@ -23,7 +23,9 @@ def experience_requirement(experience: dict | None) -> str:
     if not experience:
         return _("no experience required")
     return experience_text(
-        experience["kind"], experience["years"], sectors=experience.get("sectors") or (),
+        experience["kind"],
+        experience["years"],
+        sectors=experience.get("sectors") or (),
         category_text=label(CATEGORY_CHOICES, experience.get("category")),
     )
 
@@ -31,6 +33,7 @@ def experience_requirement(experience: dict | None) -> str:
 @register.simple_tag
 def alternative_text(alternative, field_names):
     education = _(" and ").join(
-        education_text(condition["levels"], condition.get("fields") or [], field_names) for condition in alternative["education"]
+        education_text(condition["levels"], condition.get("fields") or [], field_names)
+        for condition in alternative["education"]
     )
     return f"{education}; {experience_requirement(alternative.get('experience'))}"

@@ -15,7 +15,10 @@ from tests.factories import UserFactory
 
 def test_the_four_roles_exist_as_groups(db):
     assert set(Group.objects.values_list("name", flat=True)) >= {
-        "catalogue_editor", "hr_officer", "centre_director", "committee_analyst",
+        "catalogue_editor",
+        "hr_officer",
+        "centre_director",
+        "committee_analyst",
     }
 
 
@@ -99,7 +102,10 @@ def test_deploy_check_passes_with_production_settings():
     environment.pop("SECURE_SSL_REDIRECT", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        capture_output=True, text=True, env=environment, check=False,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -114,7 +120,10 @@ def test_without_debug_a_missing_secret_key_stops_the_app_server():
     assert "SECRET_KEY" in result.stderr
     # Tools that sign nothing still work without a key (e.g. checking migrations).
     tool = subprocess.run(
-        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"], capture_output=True, text=True,
-        env=environment, check=False,
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
     )
     assert tool.returncode == 0, tool.stderr

@@ -30,7 +30,6 @@ OVERRIDE = "Төраға: облыстық байқаудың жеңімпазы
 ORDER_NUMBER = "17-ЖҚ"
 
 
-
 @pytest.fixture(autouse=True)
 def order_recorded_later(monkeypatch):
     """Orders here are dated after today's date; these tests record them as if it were 2030."""
@@ -43,21 +42,40 @@ def social_worker(centre, *, number, last_name, first_name, middle_name, since):
     """item 15: a high-level social worker in the second category since `since`, after two years uncategorised."""
     position = Position.objects.get(code="social_worker")
     employee = EmployeeFactory(
-        centre=centre, personnel_number=number, last_name=last_name, first_name=first_name, middle_name=middle_name,
-        position=position, qualification_level="high", category="second", hire_date=D(2024, 1, 1),
+        centre=centre,
+        personnel_number=number,
+        last_name=last_name,
+        first_name=first_name,
+        middle_name=middle_name,
+        position=position,
+        qualification_level="high",
+        category="second",
+        hire_date=D(2024, 1, 1),
     )
-    WorkPeriodFactory(employee=employee, position=position, qualification_level="high", category="none",
-                      start_date=D(2024, 1, 1), end_date=since - datetime.timedelta(days=1))
-    WorkPeriodFactory(employee=employee, position=position, qualification_level="high", category="second",
-                      start_date=since)
+    WorkPeriodFactory(
+        employee=employee,
+        position=position,
+        qualification_level="high",
+        category="none",
+        start_date=D(2024, 1, 1),
+        end_date=since - datetime.timedelta(days=1),
+    )
+    WorkPeriodFactory(
+        employee=employee, position=position, qualification_level="high", category="second", start_date=since
+    )
     EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code="social_work"))
     return employee
 
 
 def decide(candidate, hr, decision, votes_for, votes_against, **extra):
     return services.candidate_record_decision(
-        candidate=candidate, user=hr, expected_version=candidate.version, decision=decision,
-        votes_for=votes_for, votes_against=votes_against, **extra,
+        candidate=candidate,
+        user=hr,
+        expected_version=candidate.version,
+        decision=decision,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        **extra,
     )
 
 
@@ -66,10 +84,17 @@ def held(centre, hr_officer):
     """A session with a commission and two candidates, both assigned the first category: Әйгерім is eligible
     (a year in the second category on 01.03.2027), Нұрлан is not yet (from 01.09.2027) and is assigned on
     the chair's override. The commission has been held."""
-    social_worker(centre, number="010", last_name="Құрманғазиева", first_name="Әйгерім", middle_name="Серікқызы",
-                  since=D(2026, 3, 1))
-    social_worker(centre, number="011", last_name="Жұмабаев", first_name="Нұрлан", middle_name="Әділұлы",
-                  since=D(2026, 9, 1))
+    social_worker(
+        centre,
+        number="010",
+        last_name="Құрманғазиева",
+        first_name="Әйгерім",
+        middle_name="Серікқызы",
+        since=D(2026, 3, 1),
+    )
+    social_worker(
+        centre, number="011", last_name="Жұмабаев", first_name="Нұрлан", middle_name="Әділұлы", since=D(2026, 9, 1)
+    )
     session = services.session_create(centre=centre, day=SESSION_DAY, user=hr_officer)
     for name, role, position in [
         ("Сәрсенбаева Гүлмира Төлегенқызы", CommissionMember.Role.CHAIR, "Директордың орынбасары"),
@@ -81,7 +106,12 @@ def held(centre, hr_officer):
     services.session_fix_candidates(session=session, user=hr_officer)
     eligible, overridden = session.candidates.order_by("employee__personnel_number")
     assert (eligible.eligible, overridden.eligible) == (True, False)
-    documents = {"has_diploma": True, "has_certificates": True, "has_employment_record": True, "has_characteristic": True}
+    documents = {
+        "has_diploma": True,
+        "has_certificates": True,
+        "has_employment_record": True,
+        "has_characteristic": True,
+    }
     decide(eligible, hr_officer, Candidate.Decision.ASSIGN_NEXT, 3, 0, remarks="Құжаттары толық", documents=documents)
     decide(overridden, hr_officer, Candidate.Decision.ASSIGN_NEXT, 2, 1, override_reason=OVERRIDE)
     services.session_hold(session=session, user=hr_officer)
@@ -177,10 +207,17 @@ def test_the_protocol_lists_the_commission_and_each_decision_with_votes_and_over
 
 
 def test_the_protocol_leaves_out_removed_candidates(centre, hr_officer):
-    social_worker(centre, number="010", last_name="Құрманғазиева", first_name="Әйгерім", middle_name="Серікқызы",
-                  since=D(2026, 3, 1))
-    social_worker(centre, number="011", last_name="Жұмабаев", first_name="Нұрлан", middle_name="Әділұлы",
-                  since=D(2026, 9, 1))
+    social_worker(
+        centre,
+        number="010",
+        last_name="Құрманғазиева",
+        first_name="Әйгерім",
+        middle_name="Серікқызы",
+        since=D(2026, 3, 1),
+    )
+    social_worker(
+        centre, number="011", last_name="Жұмабаев", first_name="Нұрлан", middle_name="Әділұлы", since=D(2026, 9, 1)
+    )
     session = services.session_create(centre=centre, day=SESSION_DAY, user=hr_officer)
     services.session_propose_candidates(session=session, user=hr_officer)
     services.candidate_remove(candidate=candidate_of(session, "011"), reason="Демалыста", user=hr_officer)
@@ -211,13 +248,21 @@ def test_the_issued_order_lists_the_assigned_category_and_the_order_date(issued,
 
 
 def test_the_order_lists_only_assigned_categories(centre, hr_officer, director):
-    social_worker(centre, number="010", last_name="Құрманғазиева", first_name="Әйгерім", middle_name="Серікқызы",
-                  since=D(2026, 3, 1))
-    social_worker(centre, number="011", last_name="Жұмабаев", first_name="Нұрлан", middle_name="Әділұлы",
-                  since=D(2026, 9, 1))
+    social_worker(
+        centre,
+        number="010",
+        last_name="Құрманғазиева",
+        first_name="Әйгерім",
+        middle_name="Серікқызы",
+        since=D(2026, 3, 1),
+    )
+    social_worker(
+        centre, number="011", last_name="Жұмабаев", first_name="Нұрлан", middle_name="Әділұлы", since=D(2026, 9, 1)
+    )
     session = services.session_create(centre=centre, day=SESSION_DAY, user=hr_officer)
-    services.commission_member_add(session=session, user=hr_officer, name="Сәрсенбаева Гүлмира",
-                                   role=CommissionMember.Role.CHAIR)
+    services.commission_member_add(
+        session=session, user=hr_officer, name="Сәрсенбаева Гүлмира", role=CommissionMember.Role.CHAIR
+    )
     services.session_propose_candidates(session=session, user=hr_officer)
     services.session_fix_candidates(session=session, user=hr_officer)
     decide(candidate_of(session, "010"), hr_officer, Candidate.Decision.ASSIGN_NEXT, 3, 0)
@@ -305,8 +350,14 @@ def test_unknown_kinds_and_records_are_404(client_of, hr_officer, held):
 
 
 def test_removed_candidates_have_no_sheet(client_of, centre, hr_officer):
-    social_worker(centre, number="010", last_name="Құрманғазиева", first_name="Әйгерім", middle_name="Серікқызы",
-                  since=D(2026, 3, 1))
+    social_worker(
+        centre,
+        number="010",
+        last_name="Құрманғазиева",
+        first_name="Әйгерім",
+        middle_name="Серікқызы",
+        since=D(2026, 3, 1),
+    )
     session = services.session_create(centre=centre, day=SESSION_DAY, user=hr_officer)
     [candidate] = services.session_propose_candidates(session=session, user=hr_officer)
     services.candidate_remove(candidate=candidate, reason="Демалыста", user=hr_officer)

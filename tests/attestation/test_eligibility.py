@@ -22,12 +22,30 @@ MARCH_2026 = D(2026, 3, 1)
 def social_worker(centre, *, number, category="second", since=MARCH_2026, field="social_work", dismissed=None):
     """item 15: a high-level social worker in `category` since `since`, after a year uncategorised."""
     position = Position.objects.get(code="social_worker")
-    employee = EmployeeFactory(centre=centre, personnel_number=number, position=position, qualification_level="high",
-                               category=category, dismissal_date=dismissed)
-    WorkPeriodFactory(employee=employee, position=position, qualification_level="high", category="none",
-                      start_date=D(2024, 1, 1), end_date=since - datetime.timedelta(days=1))
-    WorkPeriodFactory(employee=employee, position=position, qualification_level="high", category=category,
-                      start_date=since, end_date=dismissed)
+    employee = EmployeeFactory(
+        centre=centre,
+        personnel_number=number,
+        position=position,
+        qualification_level="high",
+        category=category,
+        dismissal_date=dismissed,
+    )
+    WorkPeriodFactory(
+        employee=employee,
+        position=position,
+        qualification_level="high",
+        category="none",
+        start_date=D(2024, 1, 1),
+        end_date=since - datetime.timedelta(days=1),
+    )
+    WorkPeriodFactory(
+        employee=employee,
+        position=position,
+        qualification_level="high",
+        category=category,
+        start_date=since,
+        end_date=dismissed,
+    )
     EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code=field))
     return employee
 
@@ -79,16 +97,36 @@ def test_the_command_prints_one_sorted_json_record_per_active_employee(centre, o
     social_worker(centre, number="003", dismissed=D(2026, 6, 30))
     records = json.loads(run_command("--as-of", "2027-03-01", "--format", "json"))
     assert [(r["centre"], r["personnel_number"]) for r in records] == [
-        ("almaty-1", "002"), ("astana-1", "002"), ("astana-1", "010"),
+        ("almaty-1", "002"),
+        ("astana-1", "002"),
+        ("astana-1", "010"),
     ]
     record = records[2]
     assert set(record) == {
-        "personnel_number", "centre", "iin", "full_name", "position", "qualification_level", "category",
-        "meets_requirements", "next_category", "eligible", "eligible_from", "reasons",
+        "personnel_number",
+        "centre",
+        "iin",
+        "full_name",
+        "position",
+        "qualification_level",
+        "category",
+        "meets_requirements",
+        "next_category",
+        "eligible",
+        "eligible_from",
+        "reasons",
     }
-    assert (record["position"], record["qualification_level"], record["category"]) == ("social_worker", "high", "second")
+    assert (record["position"], record["qualification_level"], record["category"]) == (
+        "social_worker",
+        "high",
+        "second",
+    )
     assert (record["meets_requirements"], record["next_category"], record["eligible"], record["eligible_from"]) == (
-        True, "first", True, "2027-03-01")
+        True,
+        "first",
+        True,
+        "2027-03-01",
+    )
     assert all(reason.startswith("15-тармақ") for reason in record["reasons"])
     assert records[1]["meets_requirements"] is False and records[1]["eligible_from"] is None
 
@@ -96,8 +134,12 @@ def test_the_command_prints_one_sorted_json_record_per_active_employee(centre, o
 def test_the_command_filters_by_centre_and_writes_csv(centre, other_centre):
     social_worker(other_centre, number="002")
     social_worker(centre, number="010")
-    rows = list(csv.DictReader(io.StringIO(run_command("--as-of", "2026-11-25", "--format", "csv", "--centre", "astana-1"))))
-    assert [(row["centre"], row["eligible"], row["eligible_from"]) for row in rows] == [("astana-1", "false", "2027-03-01")]
+    rows = list(
+        csv.DictReader(io.StringIO(run_command("--as-of", "2026-11-25", "--format", "csv", "--centre", "astana-1")))
+    )
+    assert [(row["centre"], row["eligible"], row["eligible_from"]) for row in rows] == [
+        ("astana-1", "false", "2027-03-01")
+    ]
 
 
 def test_reasons_read_in_russian(centre):
@@ -135,7 +177,9 @@ def test_status_filters_answer_who_will_be_eligible(client_of, director, centre,
 def test_the_export_holds_exactly_what_is_shown(client_of, director, centre):
     social_worker(centre, number="010", since=D(2025, 12, 1))
     social_worker(centre, number="011", since=D(2026, 6, 1))
-    response = client_of(director).get(reverse("attestation:eligibility_export"), {"on": "2026-12-01", "status": "eligible"})
+    response = client_of(director).get(
+        reverse("attestation:eligibility_export"), {"on": "2026-12-01", "status": "eligible"}
+    )
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert [row[1] for row in rows[2:]] == ["010"]

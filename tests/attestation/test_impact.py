@@ -32,9 +32,14 @@ def two_years_for_category_ii():
 
 def test_a_proposed_amendment_shows_who_would_become_eligible(client_of, editor, psychologist):
     current, alternatives = two_years_for_category_ii()
-    response = client_of(editor).post(reverse("attestation:impact"), {
-        "requirement": current.pk, "valid_from": "2026-12-01", "alternatives": json.dumps(alternatives),
-    })
+    response = client_of(editor).post(
+        reverse("attestation:impact"),
+        {
+            "requirement": current.pk,
+            "valid_from": "2026-12-01",
+            "alternatives": json.dumps(alternatives),
+        },
+    )
     impact = response.context["impact"]
     assert impact.assessed == 1
     assert [(c.employee.personnel_number, c.field, c.before, c.after) for c in impact.changes] == [
@@ -48,8 +53,13 @@ def test_a_proposed_amendment_shows_who_would_become_eligible(client_of, editor,
 def test_a_saved_future_amendment_is_compared_with_the_day_before(client_of, analyst, psychologist):
     current, alternatives = two_years_for_category_ii()
     saved = requirement_amend(
-        position=current.position, qualification_level="", category="second", item=current.item,
-        act=LegalAct.objects.get(number="188-НҚ"), alternatives=alternatives, valid_from=D(2027, 1, 1),
+        position=current.position,
+        qualification_level="",
+        category="second",
+        item=current.item,
+        act=LegalAct.objects.get(number="188-НҚ"),
+        alternatives=alternatives,
+        valid_from=D(2027, 1, 1),
     )
     response = client_of(analyst).get(reverse("attestation:impact"), {"requirement": saved.pk})
     assert {c.field for c in response.context["impact"].changes} == {"eligible", "eligible_from"}
@@ -58,9 +68,14 @@ def test_a_saved_future_amendment_is_compared_with_the_day_before(client_of, ana
 def test_invalid_values_are_refused_with_their_reason(client_of, editor, psychologist):
     current, alternatives = two_years_for_category_ii()
     alternatives[0]["experience"]["kind"] = "luck"
-    response = client_of(editor).post(reverse("attestation:impact"), {
-        "requirement": current.pk, "valid_from": "2026-12-01", "alternatives": json.dumps(alternatives),
-    })
+    response = client_of(editor).post(
+        reverse("attestation:impact"),
+        {
+            "requirement": current.pk,
+            "valid_from": "2026-12-01",
+            "alternatives": json.dumps(alternatives),
+        },
+    )
     assert response.context["impact"] is None
     assert "kind" in str(response.context["form"].errors["alternatives"])
 

@@ -27,6 +27,7 @@ def in_english(client):
     with translation.override("en"):
         yield
 
+
 D = datetime.date
 DAY = D(2027, 3, 1)
 SESSION_DAY = D(2027, 2, 1)
@@ -37,9 +38,17 @@ def session(centre, user, state, *, day=SESSION_DAY, candidates=()):
     item = Session.objects.create(centre=centre, date=day, state=state, created_by=user)
     for employee, decision, reason in candidates:
         Candidate.objects.create(
-            session=item, employee=employee, source=Candidate.Source.ELIGIBLE, position=employee.position,
-            qualification_level=employee.qualification_level, category=employee.category, meets_requirements=True,
-            next_category="first", eligible=True, decision=decision, override_reason=reason,
+            session=item,
+            employee=employee,
+            source=Candidate.Source.ELIGIBLE,
+            position=employee.position,
+            qualification_level=employee.qualification_level,
+            category=employee.category,
+            meets_requirements=True,
+            next_category="first",
+            eligible=True,
+            decision=decision,
+            override_reason=reason,
         )
     return item
 
@@ -74,19 +83,24 @@ def command_counts(day):
 
 # The numbers.
 
+
 @pytest.mark.parametrize("day", [D(2026, 11, 25), DAY, D(2027, 5, 1)])
 def test_report_numbers_agree_with_the_eligibility_command(staff, centre, analyst, day):
     expected = command_counts(day)
     report = area_report(analyst, day)
     got = {
-        line.centre.code: Counter(staff=line.totals.staff, not_meeting=line.totals.not_meeting,
-                                  eligible=line.totals.eligible_now)
+        line.centre.code: Counter(
+            staff=line.totals.staff, not_meeting=line.totals.not_meeting, eligible=line.totals.eligible_now
+        )
         for line in report.centres
     }
     assert {code: +counts for code, counts in got.items()} == {code: +counts for code, counts in expected.items()}
     totals = centre_dashboard(centre, day).totals
     assert (totals.staff, totals.not_meeting, totals.eligible_now) == (
-        expected["astana-1"]["staff"], expected["astana-1"]["not_meeting"], expected["astana-1"]["eligible"])
+        expected["astana-1"]["staff"],
+        expected["astana-1"]["not_meeting"],
+        expected["astana-1"]["eligible"],
+    )
     assert report.national.staff == sum(counts["staff"] for counts in expected.values())
     assert report.national.not_meeting == sum(counts["not_meeting"] for counts in expected.values())
 
@@ -94,13 +108,25 @@ def test_report_numbers_agree_with_the_eligibility_command(staff, centre, analys
 def test_the_dashboard_lists_who_needs_attention(staff, centre, hr_officer):
     session(centre, hr_officer, Session.State.CANDIDATES_FIXED, candidates=[(staff["004"], "", "")])
     # Approved in the last year: an override; a removed candidacy or an approved session does not hold 001 back.
-    approved = session(centre, hr_officer, Session.State.APPROVED, day=D(2026, 9, 1), candidates=[
-        (staff["001"], Candidate.Decision.CONFIRM, ""),
-        (staff["002"], Candidate.Decision.ASSIGN_NEXT, "Өтілі басқа ұйымда расталған"),
-    ])
-    session(centre, hr_officer, Session.State.ORDER_ISSUED, day=D(2025, 12, 1), candidates=[
-        (staff["003"], Candidate.Decision.POSTPONE, ""),  # more than 365 days before 01.03.2027
-    ])
+    approved = session(
+        centre,
+        hr_officer,
+        Session.State.APPROVED,
+        day=D(2026, 9, 1),
+        candidates=[
+            (staff["001"], Candidate.Decision.CONFIRM, ""),
+            (staff["002"], Candidate.Decision.ASSIGN_NEXT, "Өтілі басқа ұйымда расталған"),
+        ],
+    )
+    session(
+        centre,
+        hr_officer,
+        Session.State.ORDER_ISSUED,
+        day=D(2025, 12, 1),
+        candidates=[
+            (staff["003"], Candidate.Decision.POSTPONE, ""),  # more than 365 days before 01.03.2027
+        ],
+    )
     removed = session(centre, hr_officer, Session.State.DRAFT, candidates=[(staff["001"], "", "")])
     removed.candidates.update(removed=True)
     awaiting = session(centre, hr_officer, Session.State.COMMISSION_HELD, candidates=[(staff["003"], "", "")])
@@ -113,17 +139,29 @@ def test_the_dashboard_lists_who_needs_attention(staff, centre, hr_officer):
     assert (report.totals.eligible_now, report.totals.eligible_soon, report.totals.not_candidates) == (2, 1, 1)
     assert report.awaiting_approval == [awaiting] and report.awaiting_approval[0].candidate_count == 1
     assert {line["decision"]: line["count"] for line in report.outcomes} == {
-        "assign_next": 1, "confirm": 1, "not_meet": 0, "postpone": 0}
+        "assign_next": 1,
+        "confirm": 1,
+        "not_meet": 0,
+        "postpone": 0,
+    }
     assert [(c.employee.personnel_number, c.session) for c in report.overrides] == [("002", approved)]
-    assert [(line["position_code"], line["qualification_level"], line["category"], line["count"])
-            for line in report.headcount] == [("social_worker", "high", "second", 4)]
+    assert [
+        (line["position_code"], line["qualification_level"], line["category"], line["count"])
+        for line in report.headcount
+    ] == [("social_worker", "high", "second", 4)]
     assert report.chart["datasets"] == [{"code": "second", "label": "second category", "data": [4]}]
 
 
 def test_the_dashboard_page_shows_the_lists_chart_and_table(client_of, staff, centre, director, hr_officer):
-    session(centre, hr_officer, Session.State.APPROVED, day=D(2026, 9, 1), candidates=[
-        (staff["002"], Candidate.Decision.ASSIGN_NEXT, "Өтілі басқа ұйымда расталған"),
-    ])
+    session(
+        centre,
+        hr_officer,
+        Session.State.APPROVED,
+        day=D(2026, 9, 1),
+        candidates=[
+            (staff["002"], Candidate.Decision.ASSIGN_NEXT, "Өтілі басқа ұйымда расталған"),
+        ],
+    )
     response = client_of(director).get(reverse("attestation:dashboard", args=["astana-1"]), {"on": "2027-03-01"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -140,19 +178,27 @@ def test_the_dashboard_page_shows_the_lists_chart_and_table(client_of, staff, ce
 def test_eligible_soon_lists_who_becomes_eligible_within_90_days(staff, centre):
     report = centre_dashboard(centre, DAY)
     assert [(row.employee.personnel_number, row.verdict.eligible_from) for row in report.eligible_soon] == [
-        ("003", D(2027, 5, 1))]
+        ("003", D(2027, 5, 1))
+    ]
     # 01.05.2027 is 90 days after 31.01.2027 and 91 days after 30.01.2027
     assert [row.employee.personnel_number for row in centre_dashboard(centre, D(2027, 1, 31)).eligible_soon] == [
-        "001", "004", "003"]
+        "001",
+        "004",
+        "003",
+    ]
     assert [row.employee.personnel_number for row in centre_dashboard(centre, D(2027, 1, 30)).eligible_soon] == [
-        "001", "004"]
+        "001",
+        "004",
+    ]
 
 
 # Fixed numbers of queries.
 
+
 @pytest.mark.parametrize("count", [1, 30])
-def test_the_dashboard_reads_any_staff_in_the_same_number_of_queries(client_of, centre, director, hr_officer, count,
-                                                                      django_assert_num_queries):
+def test_the_dashboard_reads_any_staff_in_the_same_number_of_queries(
+    client_of, centre, director, hr_officer, count, django_assert_num_queries
+):
     for number in range(count):
         employee = social_worker(centre, number=f"{number:03d}")
     session(centre, hr_officer, Session.State.COMMISSION_HELD, candidates=[(employee, "", "")])
@@ -171,7 +217,8 @@ def test_the_dashboard_reads_any_staff_in_the_same_number_of_queries(client_of, 
 
 @pytest.mark.parametrize("centres", [1, 6])
 def test_the_area_report_reads_any_number_of_centres_in_the_same_number_of_queries(
-        analyst, centres, django_assert_num_queries):
+    analyst, centres, django_assert_num_queries
+):
     for index in range(centres):
         centre = CentreFactory(code=f"c-{index}")
         for number in range(index + 1):
@@ -188,6 +235,7 @@ def test_the_area_report_reads_any_number_of_centres_in_the_same_number_of_queri
 
 
 # Who may read what.
+
 
 def test_users_of_another_centre_get_404(client_of, staff, other_centre):
     for role in ("hr_officer", "centre_director"):
@@ -233,6 +281,7 @@ def test_the_area_report_filters_by_region_and_sorts_by_share(client_of, staff, 
 
 # Exports: what is on screen, with the filters applied.
 
+
 def sheets(response):
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
@@ -241,21 +290,27 @@ def sheets(response):
 
 def test_the_dashboard_export_holds_the_lists_on_screen(client_of, staff, centre, director, hr_officer):
     session(centre, hr_officer, Session.State.CANDIDATES_FIXED, candidates=[(staff["004"], "", "")])
-    book = sheets(client_of(director).get(reverse("attestation:dashboard_export", args=["astana-1"]), {"on": "2027-03-01"}))
+    book = sheets(
+        client_of(director).get(reverse("attestation:dashboard_export", args=["astana-1"]), {"on": "2027-03-01"})
+    )
     assert book["Summary"][1][:2] == ["As of", datetime.datetime(2027, 3, 1)]
     assert [row[0] for row in book["Not meeting"][1:]] == ["002"]
     assert [row[0] for row in book["Eligible now"][1:]] == ["001"]
     assert [(row[0], row[6]) for row in book["Eligible within 90 days"][1:]] == [("003", datetime.datetime(2027, 5, 1))]
     assert book["Staff"][-1] == ["Total", None, None, 4]
     # another day, another content
-    book = sheets(client_of(director).get(reverse("attestation:dashboard_export", args=["astana-1"]), {"on": "2026-11-25"}))
+    book = sheets(
+        client_of(director).get(reverse("attestation:dashboard_export", args=["astana-1"]), {"on": "2026-11-25"})
+    )
     assert book["Eligible now"][1:] == []
 
 
 def test_the_area_export_holds_the_filtered_centres(client_of, staff, analyst, other_centre):
     client = client_of(analyst)
     book = sheets(client.get(reverse("attestation:area_export"), {"on": "2027-03-01", "region": "almaty"}))
-    assert [row[:8] for row in book["Centres"][1:]] == [["almaty-1", other_centre.name, "город Алматы", 2, 1, 1, 0, 50.0]]
+    assert [row[:8] for row in book["Centres"][1:]] == [
+        ["almaty-1", other_centre.name, "город Алматы", 2, 1, 1, 0, 50.0]
+    ]
     assert [row[0] for row in book["Regions"][1:]] == ["город Алматы", "Total"]
     book = sheets(client.get(reverse("attestation:area_export"), {"on": "2027-03-01", "sort": "share"}))
     assert [row[0] for row in book["Centres"][1:]] == ["almaty-1", "astana-1"]
@@ -263,6 +318,7 @@ def test_the_area_export_holds_the_filtered_centres(client_of, staff, analyst, o
 
 
 # The start page.
+
 
 def test_the_start_page_shows_a_director_the_sessions_awaiting_approval(client_of, centre, director, hr_officer):
     employee = social_worker(centre, number="001")
@@ -274,8 +330,9 @@ def test_the_start_page_shows_a_director_the_sessions_awaiting_approval(client_o
     assert "Sessions awaiting your approval" in html
 
 
-def test_the_start_page_shows_an_hr_officer_whom_to_propose(client_of, staff, centre, hr_officer, monkeypatch,
-                                                             django_assert_num_queries):
+def test_the_start_page_shows_an_hr_officer_whom_to_propose(
+    client_of, staff, centre, hr_officer, monkeypatch, django_assert_num_queries
+):
     import attestation.attention
 
     monkeypatch.setattr(attestation.attention, "today", lambda: DAY)
@@ -311,7 +368,12 @@ def test_a_position_title_is_used_in_the_chart(staff, centre):
 def test_the_reports_render_and_export_in_kazakh_and_russian(client_of, staff, analyst, language):
     client = client_of(analyst)
     client.cookies["django_language"] = language
-    for name, args in (("dashboard", ["astana-1"]), ("dashboard_export", ["astana-1"]), ("area", []), ("area_export", [])):
+    for name, args in (
+        ("dashboard", ["astana-1"]),
+        ("dashboard_export", ["astana-1"]),
+        ("area", []),
+        ("area_export", []),
+    ):
         response = client.get(reverse(f"attestation:{name}", args=args), {"on": "2027-03-01"})
         assert response.status_code == 200, name
     html = client.get(reverse("attestation:area")).content.decode()

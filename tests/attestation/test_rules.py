@@ -72,42 +72,78 @@ def ladder(position, item, level, education, years, *, categories=CATEGORY_ORDER
 
 HEADS_EDU = edu(HIGHER, "social", "pedagogy", "law", "economics", "humanities")
 SPEC_EDU = ("law", "economics", "pedagogy", "social", "humanities")  # items 27, 33
-CASE_FIELDS = ("social_work", "preschool_education", "primary_education", "vocational_training", "nursing",
-               "physical_education_sport")
+CASE_FIELDS = (
+    "social_work",
+    "preschool_education",
+    "primary_education",
+    "vocational_training",
+    "nursing",
+    "physical_education_sport",
+)
 
 HAND = [
     # item 6: higher (social, pedagogy, law, economics, humanities) and 3 years in the sectors
     # OR 2 years in managerial posts
-    Requirement("director", None, None, 6, (
-        Alternative((HEADS_EDU,), exp(3, "sectors", sectors=SECTORS5)),
-        Alternative((HEADS_EDU,), exp(2, "managerial")),
-    )),
+    Requirement(
+        "director",
+        None,
+        None,
+        6,
+        (
+            Alternative((HEADS_EDU,), exp(3, "sectors", sectors=SECTORS5)),
+            Alternative((HEADS_EDU,), exp(2, "managerial")),
+        ),
+    ),
     # item 9: the same, 3 years in the sectors OR 1 year managerial
-    Requirement("deputy_director", None, None, 9, (
-        Alternative((HEADS_EDU,), exp(3, "sectors", sectors=SECTORS5)),
-        Alternative((HEADS_EDU,), exp(1, "managerial")),
-    )),
+    Requirement(
+        "deputy_director",
+        None,
+        None,
+        9,
+        (
+            Alternative((HEADS_EDU,), exp(3, "sectors", sectors=SECTORS5)),
+            Alternative((HEADS_EDU,), exp(1, "managerial")),
+        ),
+    ),
     # item 12: 2 years in the sectors
     Requirement("unit_head", None, None, 12, (Alternative((HEADS_EDU,), exp(2, "sectors", sectors=SECTORS5)),)),
     # item 15, high level: higher (social, psychological, pedagogical, medical); 1, 1, 2 years
     *ladder("social_worker", 15, "high", edu(HIGHER, "social", "psychology", "pedagogy", "medicine"), (1, 1, 2)),
     # item 15, medium level: TVET (+ economic); "none" also basic secondary + social certificate
-    *ladder("social_worker", 15, "medium", edu("tvet", "social", "economics", "psychology", "pedagogy", "medicine"),
-            (1, 1, 2), none_extra=[Alternative((edu("basic_secondary"), edu("certificate", "social")), None)]),
+    *ladder(
+        "social_worker",
+        15,
+        "medium",
+        edu("tvet", "social", "economics", "psychology", "pedagogy", "medicine"),
+        (1, 1, 2),
+        none_extra=[Alternative((edu("basic_secondary"), edu("certificate", "social")), None)],
+    ),
     # item 18: high: higher (social, pedagogical, medical), medium: TVET; 1, 2, 3 years
     *ladder("social_work_specialist", 18, "high", edu(HIGHER, "social", "pedagogy", "medicine"), (1, 2, 3)),
     *ladder("social_work_specialist", 18, "medium", edu("tvet", "social", "pedagogy", "medicine"), (1, 2, 3)),
     # item 21: no levels; санатсыз -> II -> I; 3 then 2 years; psychology
     *ladder("psychologist", 21, None, edu(HIGHER, "psychology"), (3, 2), categories=("none", "second", "first")),
     # item 27 (and 33): TVET (...) and 1 year by the organisation's profile OR higher (...)
-    Requirement("analytics_specialist", None, None, 27, (
-        Alternative((edu("tvet", *SPEC_EDU),), exp(1, "profile")),
-        Alternative((edu(HIGHER, *SPEC_EDU),), None),
-    )),
-    Requirement("prevention_specialist", None, None, 33, (
-        Alternative((edu("tvet", *SPEC_EDU),), exp(1, "profile")),
-        Alternative((edu(HIGHER, *SPEC_EDU),), None),
-    )),
+    Requirement(
+        "analytics_specialist",
+        None,
+        None,
+        27,
+        (
+            Alternative((edu("tvet", *SPEC_EDU),), exp(1, "profile")),
+            Alternative((edu(HIGHER, *SPEC_EDU),), None),
+        ),
+    ),
+    Requirement(
+        "prevention_specialist",
+        None,
+        None,
+        33,
+        (
+            Alternative((edu("tvet", *SPEC_EDU),), exp(1, "profile")),
+            Alternative((edu(HIGHER, *SPEC_EDU),), None),
+        ),
+    ),
     # item 36: high level only; higher in the listed fields; 1, 2, 3 years
     *ladder("case_manager", 36, "high", edu(HIGHER, *CASE_FIELDS), (1, 2, 3)),
     # item 39: higher (law) and 1 year by the organisation's profile
@@ -128,9 +164,16 @@ def from_catalogue(rows) -> list[Requirement]:
                 EducationCondition(frozenset(c["levels"]), frozenset(c.get("fields") or ())) for c in alt["education"]
             )
             e = alt.get("experience")
-            experience = None if e is None else ExperienceCondition(
-                years=e["years"], kind=e["kind"], sectors=frozenset(e.get("sectors") or ()),
-                category=e.get("category"), positions=frozenset(e.get("positions") or ()),
+            experience = (
+                None
+                if e is None
+                else ExperienceCondition(
+                    years=e["years"],
+                    kind=e["kind"],
+                    sectors=frozenset(e.get("sectors") or ()),
+                    category=e.get("category"),
+                    positions=frozenset(e.get("positions") or ()),
+                )
             )
             alternatives.append(Alternative(conditions, experience))
         result.append(Requirement(row["position"], row["level"], row["category"], row["item"], tuple(alternatives)))
@@ -157,8 +200,12 @@ if CATALOGUE is not None:
 
 # the field tree (child -> parent), as the selector expands a diploma's field
 PARENT = {
-    "social_work": "social", "preschool_education": "pedagogy", "primary_education": "pedagogy",
-    "vocational_training": "pedagogy", "physical_education_sport": "pedagogy", "nursing": "medicine",
+    "social_work": "social",
+    "preschool_education": "pedagogy",
+    "primary_education": "pedagogy",
+    "vocational_training": "pedagogy",
+    "physical_education_sport": "pedagogy",
+    "nursing": "medicine",
 }
 
 
@@ -170,15 +217,17 @@ def diploma(level: str, field_code: str | None = None) -> Education:
     return Education(level, frozenset(fields))
 
 
-def period(dates: str, position="", level=None, category=None, *, sector="social_protection",
-           managerial=False, profile=False) -> Period:
+def period(
+    dates: str, position="", level=None, category=None, *, sector="social_protection", managerial=False, profile=False
+) -> Period:
     start, _, end = dates.partition("-")
     return Period(d(start), d(end) if end else None, sector, position, level, category, managerial, profile)
 
 
 def facts(position, level, category, education=(), periods=()) -> EmployeeFacts:
-    return EmployeeFacts(key=1, position=position, level=level, category=category,
-                         education=tuple(education), periods=tuple(periods))
+    return EmployeeFacts(
+        key=1, position=position, level=level, category=category, education=tuple(education), periods=tuple(periods)
+    )
 
 
 def here(dates, position, level, category, **kw) -> Period:
@@ -205,287 +254,919 @@ SWS = "social_work_specialist"
 
 CASES = [
     # ---- item 15, social_worker, high level: every step --------------------------------
-    Case("item 15 high: none 01.03.2025- on 25.11.2025 -> second from 01.03.2026",
-         facts("social_worker", "high", "none", SW_HIGH_EDU, [here("01.03.2025-", "social_worker", "high", "none")]),
-         "25.11.2025", True, "second", False, "01.03.2026",
-         codes=("education", "next_education", "next_experience")),
-    Case("item 15 high: none 01.03.2025- on 01.03.2026 -> second, eligible",
-         facts("social_worker", "high", "none", SW_HIGH_EDU, [here("01.03.2025-", "social_worker", "high", "none")]),
-         "01.03.2026", True, "second", True, "01.03.2026"),
-    Case("item 15 high: second since 01.03.2026, on 25.11.2026 -> first from 01.03.2027",
-         facts("social_worker", "high", "second", SW_HIGH_EDU,
-               [here("01.03.2025-28.02.2026", "social_worker", "high", "none"),
-                here("01.03.2026-", "social_worker", "high", "second")]),
-         "25.11.2026", True, "first", False, "01.03.2027"),
-    Case("item 15 high: first since 01.05.2023, 2 years -> highest from 01.05.2025",
-         facts("social_worker", "high", "first", SW_HIGH_EDU, [here("01.05.2023-", "social_worker", "high", "first")]),
-         "25.11.2026", True, "highest", True, "01.05.2025"),
-    Case("item 15 high: first since 01.05.2025 on 30.04.2027 -> highest not yet (1y 11m 29d)",
-         facts("social_worker", "high", "first", SW_HIGH_EDU, [here("01.05.2025-", "social_worker", "high", "first")]),
-         "30.04.2027", True, "highest", False, "01.05.2027"),
-    Case("item 15 high: highest = top of ladder",
-         facts("social_worker", "high", "highest", SW_HIGH_EDU, [here("01.05.2020-", "social_worker", "high", "highest")]),
-         "25.11.2026", True, None, False, None, codes=("education", "top_of_ladder")),
-    Case("item 15 high: category None on a ladder is 'none'",
-         facts("social_worker", "high", None, SW_HIGH_EDU, [here("01.03.2025-", "social_worker", "high", None)]),
-         "01.03.2026", True, "second", True, "01.03.2026"),
-    Case("item 15 high: TVET does not meet the high level (education blocks the step)",
-         facts("social_worker", "high", "none", SW_MED_EDU, [here("01.03.2020-", "social_worker", "high", "none")]),
-         "25.11.2026", False, "second", False, None,
-         codes=("education", "next_education", "next_experience")),
-    Case("item 15 high: economics is not a field of the high level",
-         facts("social_worker", "high", "none", [diploma("higher", "economics")]), "25.11.2026",
-         False, "second", False, None),
-    Case("item 15 high: field descendant - social_work diploma satisfies 'social'",
-         facts("social_worker", "high", "none", [Education("higher", frozenset({"social_work", "social"}))]),
-         "25.11.2026", True, "second", False, None),
-    Case("item 15 high: postgraduate satisfies 'higher (or postgraduate)'",
-         facts("social_worker", "high", "none", [diploma("postgraduate", "pedagogy")]), "25.11.2026",
-         True, "second", False, None),
+    Case(
+        "item 15 high: none 01.03.2025- on 25.11.2025 -> second from 01.03.2026",
+        facts("social_worker", "high", "none", SW_HIGH_EDU, [here("01.03.2025-", "social_worker", "high", "none")]),
+        "25.11.2025",
+        True,
+        "second",
+        False,
+        "01.03.2026",
+        codes=("education", "next_education", "next_experience"),
+    ),
+    Case(
+        "item 15 high: none 01.03.2025- on 01.03.2026 -> second, eligible",
+        facts("social_worker", "high", "none", SW_HIGH_EDU, [here("01.03.2025-", "social_worker", "high", "none")]),
+        "01.03.2026",
+        True,
+        "second",
+        True,
+        "01.03.2026",
+    ),
+    Case(
+        "item 15 high: second since 01.03.2026, on 25.11.2026 -> first from 01.03.2027",
+        facts(
+            "social_worker",
+            "high",
+            "second",
+            SW_HIGH_EDU,
+            [
+                here("01.03.2025-28.02.2026", "social_worker", "high", "none"),
+                here("01.03.2026-", "social_worker", "high", "second"),
+            ],
+        ),
+        "25.11.2026",
+        True,
+        "first",
+        False,
+        "01.03.2027",
+    ),
+    Case(
+        "item 15 high: first since 01.05.2023, 2 years -> highest from 01.05.2025",
+        facts("social_worker", "high", "first", SW_HIGH_EDU, [here("01.05.2023-", "social_worker", "high", "first")]),
+        "25.11.2026",
+        True,
+        "highest",
+        True,
+        "01.05.2025",
+    ),
+    Case(
+        "item 15 high: first since 01.05.2025 on 30.04.2027 -> highest not yet (1y 11m 29d)",
+        facts("social_worker", "high", "first", SW_HIGH_EDU, [here("01.05.2025-", "social_worker", "high", "first")]),
+        "30.04.2027",
+        True,
+        "highest",
+        False,
+        "01.05.2027",
+    ),
+    Case(
+        "item 15 high: highest = top of ladder",
+        facts(
+            "social_worker", "high", "highest", SW_HIGH_EDU, [here("01.05.2020-", "social_worker", "high", "highest")]
+        ),
+        "25.11.2026",
+        True,
+        None,
+        False,
+        None,
+        codes=("education", "top_of_ladder"),
+    ),
+    Case(
+        "item 15 high: category None on a ladder is 'none'",
+        facts("social_worker", "high", None, SW_HIGH_EDU, [here("01.03.2025-", "social_worker", "high", None)]),
+        "01.03.2026",
+        True,
+        "second",
+        True,
+        "01.03.2026",
+    ),
+    Case(
+        "item 15 high: TVET does not meet the high level (education blocks the step)",
+        facts("social_worker", "high", "none", SW_MED_EDU, [here("01.03.2020-", "social_worker", "high", "none")]),
+        "25.11.2026",
+        False,
+        "second",
+        False,
+        None,
+        codes=("education", "next_education", "next_experience"),
+    ),
+    Case(
+        "item 15 high: economics is not a field of the high level",
+        facts("social_worker", "high", "none", [diploma("higher", "economics")]),
+        "25.11.2026",
+        False,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 15 high: field descendant - social_work diploma satisfies 'social'",
+        facts("social_worker", "high", "none", [Education("higher", frozenset({"social_work", "social"}))]),
+        "25.11.2026",
+        True,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 15 high: postgraduate satisfies 'higher (or postgraduate)'",
+        facts("social_worker", "high", "none", [diploma("postgraduate", "pedagogy")]),
+        "25.11.2026",
+        True,
+        "second",
+        False,
+        None,
+    ),
     # ---- item 15, social_worker, medium level -------------------------------------------
-    Case("item 15 medium: none -> second, 1 year, from 01.10.2025",
-         facts("social_worker", "medium", "none", SW_MED_EDU, [here("01.10.2024-", "social_worker", "medium", "none")]),
-         "25.11.2025", True, "second", True, "01.10.2025"),
-    Case("item 15 medium: second -> first, 1 year, from 01.12.2026",
-         facts("social_worker", "medium", "second", SW_MED_EDU,
-               [here("01.12.2025-", "social_worker", "medium", "second")]),
-         "25.11.2026", True, "first", False, "01.12.2026"),
-    Case("item 15 medium: first -> highest, 2 years, from 01.07.2026",
-         facts("social_worker", "medium", "first", SW_MED_EDU, [here("01.07.2024-", "social_worker", "medium", "first")]),
-         "25.11.2026", True, "highest", True, "01.07.2026"),
-    Case("item 15 medium: TVET economics meets (economic field is listed for medium)",
-         facts("social_worker", "medium", "none", [diploma("tvet", "economics")]), "25.11.2026",
-         True, "second", False, None),
-    Case("item 15 medium: basic secondary + social certificate meets 'none'",
-         facts("social_worker", "medium", "none", [diploma("basic_secondary"), diploma("certificate", "social")]),
-         "25.11.2026", True, "second", False, None,
-         codes=("education", "education", "next_education", "next_experience")),
-    Case("item 15 medium: basic secondary alone does not meet 'none'",
-         facts("social_worker", "medium", "none", [diploma("basic_secondary")]), "25.11.2026",
-         False, "second", False, None,
-         codes=("education", "education", "education", "next_education", "next_experience")),
-    Case("item 15 medium: certificate alone does not meet 'none'",
-         facts("social_worker", "medium", "none", [diploma("certificate", "social")]), "25.11.2026",
-         False, "second", False, None),
-    Case("item 15 medium: basic secondary + certificate does not reach 'second' (TVET needed)",
-         facts("social_worker", "medium", "none", [diploma("basic_secondary"), diploma("certificate", "social")],
-               [here("01.01.2020-", "social_worker", "medium", "none")]),
-         "25.11.2026", True, "second", False, None),
-    Case("item 15: the medium ladder does not count high-level years",
-         facts("social_worker", "medium", "none", SW_MED_EDU + SW_HIGH_EDU,
-               [period("01.03.2022-28.02.2025", "social_worker", "high", "none"),
-                here("01.03.2025-", "social_worker", "medium", "none")]),
-         "25.11.2025", True, "second", False, "01.03.2026"),
+    Case(
+        "item 15 medium: none -> second, 1 year, from 01.10.2025",
+        facts("social_worker", "medium", "none", SW_MED_EDU, [here("01.10.2024-", "social_worker", "medium", "none")]),
+        "25.11.2025",
+        True,
+        "second",
+        True,
+        "01.10.2025",
+    ),
+    Case(
+        "item 15 medium: second -> first, 1 year, from 01.12.2026",
+        facts(
+            "social_worker", "medium", "second", SW_MED_EDU, [here("01.12.2025-", "social_worker", "medium", "second")]
+        ),
+        "25.11.2026",
+        True,
+        "first",
+        False,
+        "01.12.2026",
+    ),
+    Case(
+        "item 15 medium: first -> highest, 2 years, from 01.07.2026",
+        facts(
+            "social_worker", "medium", "first", SW_MED_EDU, [here("01.07.2024-", "social_worker", "medium", "first")]
+        ),
+        "25.11.2026",
+        True,
+        "highest",
+        True,
+        "01.07.2026",
+    ),
+    Case(
+        "item 15 medium: TVET economics meets (economic field is listed for medium)",
+        facts("social_worker", "medium", "none", [diploma("tvet", "economics")]),
+        "25.11.2026",
+        True,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 15 medium: basic secondary + social certificate meets 'none'",
+        facts("social_worker", "medium", "none", [diploma("basic_secondary"), diploma("certificate", "social")]),
+        "25.11.2026",
+        True,
+        "second",
+        False,
+        None,
+        codes=("education", "education", "next_education", "next_experience"),
+    ),
+    Case(
+        "item 15 medium: basic secondary alone does not meet 'none'",
+        facts("social_worker", "medium", "none", [diploma("basic_secondary")]),
+        "25.11.2026",
+        False,
+        "second",
+        False,
+        None,
+        codes=("education", "education", "education", "next_education", "next_experience"),
+    ),
+    Case(
+        "item 15 medium: certificate alone does not meet 'none'",
+        facts("social_worker", "medium", "none", [diploma("certificate", "social")]),
+        "25.11.2026",
+        False,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 15 medium: basic secondary + certificate does not reach 'second' (TVET needed)",
+        facts(
+            "social_worker",
+            "medium",
+            "none",
+            [diploma("basic_secondary"), diploma("certificate", "social")],
+            [here("01.01.2020-", "social_worker", "medium", "none")],
+        ),
+        "25.11.2026",
+        True,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 15: the medium ladder does not count high-level years",
+        facts(
+            "social_worker",
+            "medium",
+            "none",
+            SW_MED_EDU + SW_HIGH_EDU,
+            [
+                period("01.03.2022-28.02.2025", "social_worker", "high", "none"),
+                here("01.03.2025-", "social_worker", "medium", "none"),
+            ],
+        ),
+        "25.11.2025",
+        True,
+        "second",
+        False,
+        "01.03.2026",
+    ),
     # ---- item 18, social_work_specialist: both levels -----------------------------------
-    Case("item 18 high: none -> second, 1 year",
-         facts(SWS, "high", "none", SW_HIGH_EDU, [here("01.03.2025-", SWS, "high", "none")]),
-         "25.11.2026", True, "second", True, "01.03.2026"),
-    Case("item 18 high: second -> first, 2 years",
-         facts(SWS, "high", "second", SW_HIGH_EDU, [here("01.03.2025-", SWS, "high", "second")]),
-         "25.11.2026", True, "first", False, "01.03.2027"),
-    Case("item 18 high: first -> highest, 3 years",
-         facts(SWS, "high", "first", SW_HIGH_EDU, [here("01.03.2023-", SWS, "high", "first")]),
-         "25.11.2026", True, "highest", True, "01.03.2026"),
-    Case("item 18 high: psychology is not a field of item 18",
-         facts(SWS, "high", "none", [diploma("higher", "psychology")]), "25.11.2026", False, "second", False, None),
-    Case("item 18 high: highest = top",
-         facts(SWS, "high", "highest", SW_HIGH_EDU), "25.11.2026", True, None, False, None),
-    Case("item 18 medium: none -> second, 1 year",
-         facts(SWS, "medium", "none", SW_MED_EDU, [here("01.03.2026-", SWS, "medium", "none")]),
-         "25.11.2026", True, "second", False, "01.03.2027"),
-    Case("item 18 medium: second -> first, 2 years",
-         facts(SWS, "medium", "second", SW_MED_EDU, [here("01.10.2024-", SWS, "medium", "second")]),
-         "25.11.2026", True, "first", True, "01.10.2026"),
-    Case("item 18 medium: first -> highest, 3 years",
-         facts(SWS, "medium", "first", SW_MED_EDU, [here("01.10.2024-", SWS, "medium", "first")]),
-         "25.11.2026", True, "highest", False, "01.10.2027"),
+    Case(
+        "item 18 high: none -> second, 1 year",
+        facts(SWS, "high", "none", SW_HIGH_EDU, [here("01.03.2025-", SWS, "high", "none")]),
+        "25.11.2026",
+        True,
+        "second",
+        True,
+        "01.03.2026",
+    ),
+    Case(
+        "item 18 high: second -> first, 2 years",
+        facts(SWS, "high", "second", SW_HIGH_EDU, [here("01.03.2025-", SWS, "high", "second")]),
+        "25.11.2026",
+        True,
+        "first",
+        False,
+        "01.03.2027",
+    ),
+    Case(
+        "item 18 high: first -> highest, 3 years",
+        facts(SWS, "high", "first", SW_HIGH_EDU, [here("01.03.2023-", SWS, "high", "first")]),
+        "25.11.2026",
+        True,
+        "highest",
+        True,
+        "01.03.2026",
+    ),
+    Case(
+        "item 18 high: psychology is not a field of item 18",
+        facts(SWS, "high", "none", [diploma("higher", "psychology")]),
+        "25.11.2026",
+        False,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 18 high: highest = top", facts(SWS, "high", "highest", SW_HIGH_EDU), "25.11.2026", True, None, False, None
+    ),
+    Case(
+        "item 18 medium: none -> second, 1 year",
+        facts(SWS, "medium", "none", SW_MED_EDU, [here("01.03.2026-", SWS, "medium", "none")]),
+        "25.11.2026",
+        True,
+        "second",
+        False,
+        "01.03.2027",
+    ),
+    Case(
+        "item 18 medium: second -> first, 2 years",
+        facts(SWS, "medium", "second", SW_MED_EDU, [here("01.10.2024-", SWS, "medium", "second")]),
+        "25.11.2026",
+        True,
+        "first",
+        True,
+        "01.10.2026",
+    ),
+    Case(
+        "item 18 medium: first -> highest, 3 years",
+        facts(SWS, "medium", "first", SW_MED_EDU, [here("01.10.2024-", SWS, "medium", "first")]),
+        "25.11.2026",
+        True,
+        "highest",
+        False,
+        "01.10.2027",
+    ),
     # ---- item 21, psychologist -------------------------------------------------------------
-    Case("item 21: none -> II needs 3 years: from 01.03.2027",
-         facts("psychologist", None, "none", [diploma("higher", "psychology")],
-               [here("01.03.2024-", "psychologist", None, "none")]),
-         "01.12.2026", True, "second", False, "01.03.2027"),
-    Case("item 21: II -> I needs 2 years: from 01.03.2026",
-         facts("psychologist", None, "second", [diploma("higher", "psychology")],
-               [here("01.03.2020-28.02.2024", "psychologist", None, "none"),
-                here("01.03.2024-", "psychologist", None, "second")]),
-         "01.12.2026", True, "first", True, "01.03.2026"),
-    Case("item 21: I is the top (no highest for psychologists)",
-         facts("psychologist", None, "first", [diploma("higher", "psychology")]), "01.12.2026",
-         True, None, False, None, codes=("education", "top_of_ladder")),
-    Case("item 21: 'highest' does not exist for a psychologist",
-         facts("psychologist", None, "highest", [diploma("higher", "psychology")]), "01.12.2026",
-         False, None, False, None, codes=("no_requirement", "top_of_ladder")),
-    Case("item 21: postgraduate psychology satisfies 'higher (or postgraduate)'",
-         facts("psychologist", None, "none", [diploma("postgraduate", "psychology")]), "01.12.2026",
-         True, "second", False, None),
-    Case("item 21: a pedagogy degree does not meet item 21",
-         facts("psychologist", None, "none", [diploma("higher", "pedagogy")]), "01.12.2026",
-         False, "second", False, None),
-    Case("item 21: a level recorded for a psychologist is ignored",
-         facts("psychologist", "high", "none", [diploma("higher", "psychology")],
-               [here("01.03.2023-", "psychologist", "high", "none")]),
-         "01.12.2026", True, "second", True, "01.03.2026"),
-    Case("item 21: start on 29.02.2024 -> 3 years reached on 28.02.2027",
-         facts("psychologist", None, "none", [diploma("higher", "psychology")],
-               [here("29.02.2024-", "psychologist", None, "none")]),
-         "27.02.2027", True, "second", False, "28.02.2027"),
-    Case("item 21: start on 29.02.2024 -> eligible on 28.02.2027",
-         facts("psychologist", None, "none", [diploma("higher", "psychology")],
-               [here("29.02.2024-", "psychologist", None, "none")]),
-         "28.02.2027", True, "second", True, "28.02.2027"),
-    Case("item 21: issue 5 example: none since 01.02.2024 -> 3 years on 01.02.2027, not on 31.01.2027",
-         facts("psychologist", None, "none", [diploma("higher", "psychology")],
-               [here("01.02.2024-", "psychologist", None, "none")]),
-         "31.01.2027", True, "second", False, "01.02.2027"),
-    Case("item 21: issue 5 example: none since 01.02.2024 -> eligible on 01.02.2027",
-         facts("psychologist", None, "none", [diploma("higher", "psychology")],
-               [here("01.02.2024-", "psychologist", None, "none")]),
-         "01.02.2027", True, "second", True, "01.02.2027"),
+    Case(
+        "item 21: none -> II needs 3 years: from 01.03.2027",
+        facts(
+            "psychologist",
+            None,
+            "none",
+            [diploma("higher", "psychology")],
+            [here("01.03.2024-", "psychologist", None, "none")],
+        ),
+        "01.12.2026",
+        True,
+        "second",
+        False,
+        "01.03.2027",
+    ),
+    Case(
+        "item 21: II -> I needs 2 years: from 01.03.2026",
+        facts(
+            "psychologist",
+            None,
+            "second",
+            [diploma("higher", "psychology")],
+            [
+                here("01.03.2020-28.02.2024", "psychologist", None, "none"),
+                here("01.03.2024-", "psychologist", None, "second"),
+            ],
+        ),
+        "01.12.2026",
+        True,
+        "first",
+        True,
+        "01.03.2026",
+    ),
+    Case(
+        "item 21: I is the top (no highest for psychologists)",
+        facts("psychologist", None, "first", [diploma("higher", "psychology")]),
+        "01.12.2026",
+        True,
+        None,
+        False,
+        None,
+        codes=("education", "top_of_ladder"),
+    ),
+    Case(
+        "item 21: 'highest' does not exist for a psychologist",
+        facts("psychologist", None, "highest", [diploma("higher", "psychology")]),
+        "01.12.2026",
+        False,
+        None,
+        False,
+        None,
+        codes=("no_requirement", "top_of_ladder"),
+    ),
+    Case(
+        "item 21: postgraduate psychology satisfies 'higher (or postgraduate)'",
+        facts("psychologist", None, "none", [diploma("postgraduate", "psychology")]),
+        "01.12.2026",
+        True,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 21: a pedagogy degree does not meet item 21",
+        facts("psychologist", None, "none", [diploma("higher", "pedagogy")]),
+        "01.12.2026",
+        False,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 21: a level recorded for a psychologist is ignored",
+        facts(
+            "psychologist",
+            "high",
+            "none",
+            [diploma("higher", "psychology")],
+            [here("01.03.2023-", "psychologist", "high", "none")],
+        ),
+        "01.12.2026",
+        True,
+        "second",
+        True,
+        "01.03.2026",
+    ),
+    Case(
+        "item 21: start on 29.02.2024 -> 3 years reached on 28.02.2027",
+        facts(
+            "psychologist",
+            None,
+            "none",
+            [diploma("higher", "psychology")],
+            [here("29.02.2024-", "psychologist", None, "none")],
+        ),
+        "27.02.2027",
+        True,
+        "second",
+        False,
+        "28.02.2027",
+    ),
+    Case(
+        "item 21: start on 29.02.2024 -> eligible on 28.02.2027",
+        facts(
+            "psychologist",
+            None,
+            "none",
+            [diploma("higher", "psychology")],
+            [here("29.02.2024-", "psychologist", None, "none")],
+        ),
+        "28.02.2027",
+        True,
+        "second",
+        True,
+        "28.02.2027",
+    ),
+    Case(
+        "item 21: issue 5 example: none since 01.02.2024 -> 3 years on 01.02.2027, not on 31.01.2027",
+        facts(
+            "psychologist",
+            None,
+            "none",
+            [diploma("higher", "psychology")],
+            [here("01.02.2024-", "psychologist", None, "none")],
+        ),
+        "31.01.2027",
+        True,
+        "second",
+        False,
+        "01.02.2027",
+    ),
+    Case(
+        "item 21: issue 5 example: none since 01.02.2024 -> eligible on 01.02.2027",
+        facts(
+            "psychologist",
+            None,
+            "none",
+            [diploma("higher", "psychology")],
+            [here("01.02.2024-", "psychologist", None, "none")],
+        ),
+        "01.02.2027",
+        True,
+        "second",
+        True,
+        "01.02.2027",
+    ),
     # ---- item 36, case_manager ------------------------------------------------------------
-    Case("item 36: a law degree does NOT meet item 36",
-         facts("case_manager", "high", "none", [diploma("higher", "law")]), "25.11.2026", False, "second", False, None),
-    Case("item 36: a social_work degree meets item 36",
-         facts("case_manager", "high", "none", [diploma("higher", "social_work")]), "25.11.2026", True, "second",
-         False, None),
-    Case("item 36: a general 'social' degree does not (only social work is listed)",
-         facts("case_manager", "high", "none", [diploma("higher", "social")]), "25.11.2026", False, "second",
-         False, None),
-    Case("item 36: nursing (a child of medicine) meets, general medicine does not",
-         facts("case_manager", "high", "none", [diploma("higher", "medicine"), diploma("higher", "nursing")]),
-         "25.11.2026", True, "second", False, None),
-    Case("item 36: TVET social work does not meet (higher required)",
-         facts("case_manager", "high", "none", [diploma("tvet", "social_work")]), "25.11.2026", False, "second",
-         False, None),
-    Case("item 36: none -> second 1 year, second -> first 2 years",
-         facts("case_manager", "high", "second", [diploma("higher", "primary_education")],
-               [here("01.03.2024-28.02.2025", "case_manager", "high", "none"),
-                here("01.03.2025-", "case_manager", "high", "second")]),
-         "25.11.2026", True, "first", False, "01.03.2027"),
-    Case("item 36: first -> highest 3 years",
-         facts("case_manager", "high", "first", [diploma("higher", "vocational_training")],
-               [here("01.03.2022-", "case_manager", "high", "first")]),
-         "25.11.2026", True, "highest", True, "01.03.2025"),
+    Case(
+        "item 36: a law degree does NOT meet item 36",
+        facts("case_manager", "high", "none", [diploma("higher", "law")]),
+        "25.11.2026",
+        False,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 36: a social_work degree meets item 36",
+        facts("case_manager", "high", "none", [diploma("higher", "social_work")]),
+        "25.11.2026",
+        True,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 36: a general 'social' degree does not (only social work is listed)",
+        facts("case_manager", "high", "none", [diploma("higher", "social")]),
+        "25.11.2026",
+        False,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 36: nursing (a child of medicine) meets, general medicine does not",
+        facts("case_manager", "high", "none", [diploma("higher", "medicine"), diploma("higher", "nursing")]),
+        "25.11.2026",
+        True,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 36: TVET social work does not meet (higher required)",
+        facts("case_manager", "high", "none", [diploma("tvet", "social_work")]),
+        "25.11.2026",
+        False,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "item 36: none -> second 1 year, second -> first 2 years",
+        facts(
+            "case_manager",
+            "high",
+            "second",
+            [diploma("higher", "primary_education")],
+            [
+                here("01.03.2024-28.02.2025", "case_manager", "high", "none"),
+                here("01.03.2025-", "case_manager", "high", "second"),
+            ],
+        ),
+        "25.11.2026",
+        True,
+        "first",
+        False,
+        "01.03.2027",
+    ),
+    Case(
+        "item 36: first -> highest 3 years",
+        facts(
+            "case_manager",
+            "high",
+            "first",
+            [diploma("higher", "vocational_training")],
+            [here("01.03.2022-", "case_manager", "high", "first")],
+        ),
+        "25.11.2026",
+        True,
+        "highest",
+        True,
+        "01.03.2025",
+    ),
     # ---- items 6, 9, 12: heads ------------------------------------------------------------
-    Case("item 6: director, law degree + 3 years in social protection",
-         facts("director", None, None, [diploma("higher", "law")],
-               [period("01.03.2020-28.02.2023", sector="social_protection")]),
-         "25.11.2026", True, None, False, None, codes=("education", "experience", "no_ladder")),
-    Case("item 6: director, 2 years in health + 1 year in education add up to 3",
-         facts("director", None, None, [diploma("higher", "economics")],
-               [period("01.03.2020-28.02.2022", sector="health"), period("01.03.2023-29.02.2024", sector="education")]),
-         "25.11.2026", True, None, False, None),
-    Case("item 6: director, 2 years in sectors only -> not met (both alternatives reported)",
-         facts("director", None, None, [diploma("higher", "economics")],
-               [period("01.03.2020-28.02.2022", sector="health")]),
-         "25.11.2026", False, None, False, None,
-         codes=("education", "experience", "education", "experience", "no_ladder")),
-    Case("item 6: director, 1 year sectors + 2 years managerial elsewhere -> met by the 2nd alternative",
-         facts("director", None, None, [diploma("higher", "humanities")],
-               [period("01.03.2019-28.02.2020", sector="education"),
-                period("01.03.2021-28.02.2023", sector="other", managerial=True)]),
-         "25.11.2026", True, None, False, None, codes=("education", "experience", "no_ladder"),
-         extra={"experience_kind": "managerial"}),
-    Case("item 6: director, 1 year managerial is not enough",
-         facts("director", None, None, [diploma("higher", "humanities")],
-               [period("01.03.2022-28.02.2023", sector="other", managerial=True)]),
-         "25.11.2026", False, None, False, None),
-    Case("item 6: director, 3 years in 'other' sector does not count",
-         facts("director", None, None, [diploma("higher", "law")], [period("01.03.2020-28.02.2023", sector="other")]),
-         "25.11.2026", False, None, False, None),
-    Case("item 6: director, right experience but medical degree",
-         facts("director", None, None, [diploma("higher", "medicine")],
-               [period("01.03.2015-", sector="health", managerial=True)]),
-         "25.11.2026", False, None, False, None),
-    Case("item 9: deputy, 1 year managerial is enough",
-         facts("deputy_director", None, None, [diploma("postgraduate", "social_work")],
-               [period("01.03.2022-28.02.2023", sector="other", managerial=True)]),
-         "25.11.2026", True, None, False, None),
-    Case("item 9: deputy, 2y 11m in sectors, 0 managerial -> not yet",
-         facts("deputy_director", None, None, [diploma("higher", "pedagogy")],
-               [period("01.01.2024-", sector="employment")]),
-         "01.12.2026", False, None, False, None),
-    Case("item 12: unit head, 01.03.2018-29.02.2020 in law enforcement = 2 years",
-         facts("unit_head", None, None, [diploma("higher", "law")],
-               [period("01.03.2018-29.02.2020", sector="law_enforcement")]),
-         "25.11.2026", True, None, False, None),
-    Case("item 12: unit head, 01.03.2018-28.02.2020 misses 29.02.2020: 1y 11m 28d",
-         facts("unit_head", None, None, [diploma("higher", "law")],
-               [period("01.03.2018-28.02.2020", sector="law_enforcement")]),
-         "25.11.2026", False, None, False, None),
-    Case("item 12: periods starting on or after D are ignored",
-         facts("unit_head", None, None, [diploma("higher", "law")],
-               [period("01.03.2024-28.02.2025", sector="health"), period("25.11.2026-", sector="health")]),
-         "25.11.2026", False, None, False, None),
+    Case(
+        "item 6: director, law degree + 3 years in social protection",
+        facts(
+            "director",
+            None,
+            None,
+            [diploma("higher", "law")],
+            [period("01.03.2020-28.02.2023", sector="social_protection")],
+        ),
+        "25.11.2026",
+        True,
+        None,
+        False,
+        None,
+        codes=("education", "experience", "no_ladder"),
+    ),
+    Case(
+        "item 6: director, 2 years in health + 1 year in education add up to 3",
+        facts(
+            "director",
+            None,
+            None,
+            [diploma("higher", "economics")],
+            [period("01.03.2020-28.02.2022", sector="health"), period("01.03.2023-29.02.2024", sector="education")],
+        ),
+        "25.11.2026",
+        True,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 6: director, 2 years in sectors only -> not met (both alternatives reported)",
+        facts(
+            "director", None, None, [diploma("higher", "economics")], [period("01.03.2020-28.02.2022", sector="health")]
+        ),
+        "25.11.2026",
+        False,
+        None,
+        False,
+        None,
+        codes=("education", "experience", "education", "experience", "no_ladder"),
+    ),
+    Case(
+        "item 6: director, 1 year sectors + 2 years managerial elsewhere -> met by the 2nd alternative",
+        facts(
+            "director",
+            None,
+            None,
+            [diploma("higher", "humanities")],
+            [
+                period("01.03.2019-28.02.2020", sector="education"),
+                period("01.03.2021-28.02.2023", sector="other", managerial=True),
+            ],
+        ),
+        "25.11.2026",
+        True,
+        None,
+        False,
+        None,
+        codes=("education", "experience", "no_ladder"),
+        extra={"experience_kind": "managerial"},
+    ),
+    Case(
+        "item 6: director, 1 year managerial is not enough",
+        facts(
+            "director",
+            None,
+            None,
+            [diploma("higher", "humanities")],
+            [period("01.03.2022-28.02.2023", sector="other", managerial=True)],
+        ),
+        "25.11.2026",
+        False,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 6: director, 3 years in 'other' sector does not count",
+        facts("director", None, None, [diploma("higher", "law")], [period("01.03.2020-28.02.2023", sector="other")]),
+        "25.11.2026",
+        False,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 6: director, right experience but medical degree",
+        facts(
+            "director",
+            None,
+            None,
+            [diploma("higher", "medicine")],
+            [period("01.03.2015-", sector="health", managerial=True)],
+        ),
+        "25.11.2026",
+        False,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 9: deputy, 1 year managerial is enough",
+        facts(
+            "deputy_director",
+            None,
+            None,
+            [diploma("postgraduate", "social_work")],
+            [period("01.03.2022-28.02.2023", sector="other", managerial=True)],
+        ),
+        "25.11.2026",
+        True,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 9: deputy, 2y 11m in sectors, 0 managerial -> not yet",
+        facts(
+            "deputy_director", None, None, [diploma("higher", "pedagogy")], [period("01.01.2024-", sector="employment")]
+        ),
+        "01.12.2026",
+        False,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 12: unit head, 01.03.2018-29.02.2020 in law enforcement = 2 years",
+        facts(
+            "unit_head",
+            None,
+            None,
+            [diploma("higher", "law")],
+            [period("01.03.2018-29.02.2020", sector="law_enforcement")],
+        ),
+        "25.11.2026",
+        True,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 12: unit head, 01.03.2018-28.02.2020 misses 29.02.2020: 1y 11m 28d",
+        facts(
+            "unit_head",
+            None,
+            None,
+            [diploma("higher", "law")],
+            [period("01.03.2018-28.02.2020", sector="law_enforcement")],
+        ),
+        "25.11.2026",
+        False,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 12: periods starting on or after D are ignored",
+        facts(
+            "unit_head",
+            None,
+            None,
+            [diploma("higher", "law")],
+            [period("01.03.2024-28.02.2025", sector="health"), period("25.11.2026-", sector="health")],
+        ),
+        "25.11.2026",
+        False,
+        None,
+        False,
+        None,
+    ),
     # ---- items 27, 33, 39: no ladder --------------------------------------------------------
-    Case("item 27: TVET economics + 6 months by profile -> not met",
-         facts("analytics_specialist", None, None, [diploma("tvet", "economics")],
-               [period("01.05.2026-", profile=True)]),
-         "01.11.2026", False, None, False, None),
-    Case("item 27: TVET economics + 1 year by profile -> met",
-         facts("analytics_specialist", None, None, [diploma("tvet", "economics")],
-               [period("01.11.2025-", profile=True)]),
-         "01.11.2026", True, None, False, None),
-    Case("item 27: higher economics, no experience needed",
-         facts("analytics_specialist", None, None, [diploma("higher", "economics")]), "01.11.2026",
-         True, None, False, None, codes=("education", "no_ladder")),
-    Case("item 33: TVET law, 1 year NOT by profile -> not met",
-         facts("prevention_specialist", None, None, [diploma("tvet", "law")],
-               [period("01.11.2020-31.10.2025", profile=False)]),
-         "01.11.2026", False, None, False, None),
-    Case("item 39: lawyer, law + 1 year by profile",
-         facts("lawyer", None, None, [diploma("higher", "law")], [period("01.03.2025-28.02.2026", profile=True)]),
-         "25.11.2026", True, None, False, None),
-    Case("item 39: lawyer, a category on a post without ladder is ignored",
-         facts("lawyer", "high", "first", [diploma("higher", "law")], [period("01.03.2025-28.02.2026", profile=True)]),
-         "25.11.2026", True, None, False, None),
+    Case(
+        "item 27: TVET economics + 6 months by profile -> not met",
+        facts(
+            "analytics_specialist", None, None, [diploma("tvet", "economics")], [period("01.05.2026-", profile=True)]
+        ),
+        "01.11.2026",
+        False,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 27: TVET economics + 1 year by profile -> met",
+        facts(
+            "analytics_specialist", None, None, [diploma("tvet", "economics")], [period("01.11.2025-", profile=True)]
+        ),
+        "01.11.2026",
+        True,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 27: higher economics, no experience needed",
+        facts("analytics_specialist", None, None, [diploma("higher", "economics")]),
+        "01.11.2026",
+        True,
+        None,
+        False,
+        None,
+        codes=("education", "no_ladder"),
+    ),
+    Case(
+        "item 33: TVET law, 1 year NOT by profile -> not met",
+        facts(
+            "prevention_specialist",
+            None,
+            None,
+            [diploma("tvet", "law")],
+            [period("01.11.2020-31.10.2025", profile=False)],
+        ),
+        "01.11.2026",
+        False,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 39: lawyer, law + 1 year by profile",
+        facts("lawyer", None, None, [diploma("higher", "law")], [period("01.03.2025-28.02.2026", profile=True)]),
+        "25.11.2026",
+        True,
+        None,
+        False,
+        None,
+    ),
+    Case(
+        "item 39: lawyer, a category on a post without ladder is ignored",
+        facts("lawyer", "high", "first", [diploma("higher", "law")], [period("01.03.2025-28.02.2026", profile=True)]),
+        "25.11.2026",
+        True,
+        None,
+        False,
+        None,
+    ),
     # ---- several periods, gaps, other organisations -----------------------------------------
-    Case("item 15: 6 months (01.01-30.06.2022) + gap + ongoing 01.06.2023 -> second from 01.12.2023",
-         facts("social_worker", "high", "none", SW_HIGH_EDU,
-               [period("01.01.2022-30.06.2022", "social_worker", "high", "none", sector="health"),
-                here("01.06.2023-", "social_worker", "high", "none")]),
-         "25.11.2023", True, "second", False, "01.12.2023"),
-    Case("item 15: same post/level/category at another organisation counts: 3 months + 9 months",
-         facts("social_worker", "high", "second", SW_HIGH_EDU,
-               [period("01.09.2025-30.11.2025", "social_worker", "high", "second", sector="health"),
-                here("01.03.2026-", "social_worker", "high", "second")]),
-         "25.11.2026", True, "first", False, "01.12.2026"),
-    Case("item 15: a different position at another organisation does not count",
-         facts("social_worker", "high", "second", SW_HIGH_EDU,
-               [period("01.09.2025-30.11.2025", SWS, "high", "second", sector="health"),
-                here("01.03.2026-", "social_worker", "high", "second")]),
-         "25.11.2026", True, "first", False, "01.03.2027"),
-    Case("item 15: another level at another organisation does not count",
-         facts("social_worker", "high", "second", SW_HIGH_EDU,
-               [period("01.09.2025-30.11.2025", "social_worker", "medium", "second", sector="health"),
-                here("01.03.2026-", "social_worker", "high", "second")]),
-         "25.11.2026", True, "first", False, "01.03.2027"),
-    Case("item 15: another category does not count (first is not second)",
-         facts("social_worker", "high", "second", SW_HIGH_EDU,
-               [period("01.09.2025-30.11.2025", "social_worker", "high", "first", sector="health"),
-                here("01.03.2026-", "social_worker", "high", "second")]),
-         "25.11.2026", True, "first", False, "01.03.2027"),
-    Case("item 15: a period ending 29.02.2024 joins one starting 01.03.2024",
-         facts("social_worker", "high", "none", SW_HIGH_EDU,
-               [period("01.10.2023-29.02.2024", "social_worker", "high", "none", sector="health"),
-                here("01.03.2024-", "social_worker", "high", "none")]),
-         "25.11.2024", True, "second", True, "01.10.2024"),
-    Case("item 15: closed periods that can never reach -> eligible_from None",
-         facts("social_worker", "high", "second", SW_HIGH_EDU,
-               [period("01.01.2025-30.06.2025", "social_worker", "high", "second"),
-                period("01.07.2025-", "", None, None, sector="other")]),
-         "25.11.2026", True, "first", False, None),
-    Case("item 15: overlapping records counted once",
-         facts("social_worker", "high", "none", SW_HIGH_EDU,
-               [here("01.03.2025-", "social_worker", "high", "none"),
-                here("01.03.2025-31.08.2025", "social_worker", "high", "none")]),
-         "25.11.2025", True, "second", False, "01.03.2026"),
-    Case("item 15: a future period (after D) does not count for D",
-         facts("social_worker", "high", "none", SW_HIGH_EDU,
-               [here("01.12.2025-", "social_worker", "high", "none")]),
-         "25.11.2025", True, "second", False, None),
-    Case("no requirement for an unknown post",
-         facts("janitor", None, None, [diploma("higher", "law")]), "25.11.2026", False, None, False, None,
-         codes=("no_requirement", "no_ladder")),
+    Case(
+        "item 15: 6 months (01.01-30.06.2022) + gap + ongoing 01.06.2023 -> second from 01.12.2023",
+        facts(
+            "social_worker",
+            "high",
+            "none",
+            SW_HIGH_EDU,
+            [
+                period("01.01.2022-30.06.2022", "social_worker", "high", "none", sector="health"),
+                here("01.06.2023-", "social_worker", "high", "none"),
+            ],
+        ),
+        "25.11.2023",
+        True,
+        "second",
+        False,
+        "01.12.2023",
+    ),
+    Case(
+        "item 15: same post/level/category at another organisation counts: 3 months + 9 months",
+        facts(
+            "social_worker",
+            "high",
+            "second",
+            SW_HIGH_EDU,
+            [
+                period("01.09.2025-30.11.2025", "social_worker", "high", "second", sector="health"),
+                here("01.03.2026-", "social_worker", "high", "second"),
+            ],
+        ),
+        "25.11.2026",
+        True,
+        "first",
+        False,
+        "01.12.2026",
+    ),
+    Case(
+        "item 15: a different position at another organisation does not count",
+        facts(
+            "social_worker",
+            "high",
+            "second",
+            SW_HIGH_EDU,
+            [
+                period("01.09.2025-30.11.2025", SWS, "high", "second", sector="health"),
+                here("01.03.2026-", "social_worker", "high", "second"),
+            ],
+        ),
+        "25.11.2026",
+        True,
+        "first",
+        False,
+        "01.03.2027",
+    ),
+    Case(
+        "item 15: another level at another organisation does not count",
+        facts(
+            "social_worker",
+            "high",
+            "second",
+            SW_HIGH_EDU,
+            [
+                period("01.09.2025-30.11.2025", "social_worker", "medium", "second", sector="health"),
+                here("01.03.2026-", "social_worker", "high", "second"),
+            ],
+        ),
+        "25.11.2026",
+        True,
+        "first",
+        False,
+        "01.03.2027",
+    ),
+    Case(
+        "item 15: another category does not count (first is not second)",
+        facts(
+            "social_worker",
+            "high",
+            "second",
+            SW_HIGH_EDU,
+            [
+                period("01.09.2025-30.11.2025", "social_worker", "high", "first", sector="health"),
+                here("01.03.2026-", "social_worker", "high", "second"),
+            ],
+        ),
+        "25.11.2026",
+        True,
+        "first",
+        False,
+        "01.03.2027",
+    ),
+    Case(
+        "item 15: a period ending 29.02.2024 joins one starting 01.03.2024",
+        facts(
+            "social_worker",
+            "high",
+            "none",
+            SW_HIGH_EDU,
+            [
+                period("01.10.2023-29.02.2024", "social_worker", "high", "none", sector="health"),
+                here("01.03.2024-", "social_worker", "high", "none"),
+            ],
+        ),
+        "25.11.2024",
+        True,
+        "second",
+        True,
+        "01.10.2024",
+    ),
+    Case(
+        "item 15: closed periods that can never reach -> eligible_from None",
+        facts(
+            "social_worker",
+            "high",
+            "second",
+            SW_HIGH_EDU,
+            [
+                period("01.01.2025-30.06.2025", "social_worker", "high", "second"),
+                period("01.07.2025-", "", None, None, sector="other"),
+            ],
+        ),
+        "25.11.2026",
+        True,
+        "first",
+        False,
+        None,
+    ),
+    Case(
+        "item 15: overlapping records counted once",
+        facts(
+            "social_worker",
+            "high",
+            "none",
+            SW_HIGH_EDU,
+            [
+                here("01.03.2025-", "social_worker", "high", "none"),
+                here("01.03.2025-31.08.2025", "social_worker", "high", "none"),
+            ],
+        ),
+        "25.11.2025",
+        True,
+        "second",
+        False,
+        "01.03.2026",
+    ),
+    Case(
+        "item 15: a future period (after D) does not count for D",
+        facts("social_worker", "high", "none", SW_HIGH_EDU, [here("01.12.2025-", "social_worker", "high", "none")]),
+        "25.11.2025",
+        True,
+        "second",
+        False,
+        None,
+    ),
+    Case(
+        "no requirement for an unknown post",
+        facts("janitor", None, None, [diploma("higher", "law")]),
+        "25.11.2026",
+        False,
+        None,
+        False,
+        None,
+        codes=("no_requirement", "no_ladder"),
+    ),
 ]
 
 
@@ -518,8 +1199,13 @@ def test_verdict(case: Case, requirements: RequirementSet):
 
 def test_reasons_for_the_example_sentence():
     """п. 21: II санатқа санатсыз психолог ретінде 3 жыл өтіл керек: 2 ж 9 ай бар, 01.03.2027 жетеді."""
-    f = facts("psychologist", None, "none", [diploma("higher", "psychology")],
-              [here("01.03.2024-", "psychologist", None, "none")])
+    f = facts(
+        "psychologist",
+        None,
+        "none",
+        [diploma("higher", "psychology")],
+        [here("01.03.2024-", "psychologist", None, "none")],
+    )
     v = evaluate(f, HAND_SET, d("01.12.2026"))
     reason = v.reasons[-1]
     assert reason == Reason(21, "next_experience", False, reason.params)
@@ -529,10 +1215,14 @@ def test_reasons_for_the_example_sentence():
     assert p["position"] == "psychologist" and p["level"] is None
     assert p["have"] == {"years": 2, "months": 9, "days": 0}
     assert p["reached_on"] == d("01.03.2027")
-    sentence = (f"п. {reason.item}: {p['next_category']} санатқа {p['category']} {p['position']} ретінде "
-                f"{p['required_years']} жыл өтіл керек: {p['have']['years']} ж {p['have']['months']} ай бар, "
-                f"{p['reached_on']:%d.%m.%Y} жетеді")
-    assert sentence == "п. 21: second санатқа none psychologist ретінде 3 жыл өтіл керек: 2 ж 9 ай бар, 01.03.2027 жетеді"
+    sentence = (
+        f"п. {reason.item}: {p['next_category']} санатқа {p['category']} {p['position']} ретінде "
+        f"{p['required_years']} жыл өтіл керек: {p['have']['years']} ж {p['have']['months']} ай бар, "
+        f"{p['reached_on']:%d.%m.%Y} жетеді"
+    )
+    assert (
+        sentence == "п. 21: second санатқа none psychologist ретінде 3 жыл өтіл керек: 2 ж 9 ай бар, 01.03.2027 жетеді"
+    )
 
 
 def test_reasons_education_params():
@@ -549,8 +1239,13 @@ def test_reasons_education_params():
 
 
 def test_reasons_experience_params_for_a_post_without_ladder():
-    f = facts("director", None, None, [diploma("higher", "law")],
-              [period("01.03.2025-", sector="social_protection"), period("01.03.2026-", sector="other", managerial=True)])
+    f = facts(
+        "director",
+        None,
+        None,
+        [diploma("higher", "law")],
+        [period("01.03.2025-", sector="social_protection"), period("01.03.2026-", sector="other", managerial=True)],
+    )
     v = evaluate(f, HAND_SET, d("01.12.2026"))
     assert not v.meets_requirements
     sectors, managerial = [r for r in v.reasons if r.code == "experience"]
@@ -576,9 +1271,16 @@ def test_reasons_never_reached_has_none():
 
 
 def test_next_experience_counts_other_organisations():
-    f = facts("social_worker", "high", "second", SW_HIGH_EDU,
-              [period("01.09.2025-30.11.2025", "social_worker", "high", "second", sector="health"),
-               here("01.03.2026-", "social_worker", "high", "second")])
+    f = facts(
+        "social_worker",
+        "high",
+        "second",
+        SW_HIGH_EDU,
+        [
+            period("01.09.2025-30.11.2025", "social_worker", "high", "second", sector="health"),
+            here("01.03.2026-", "social_worker", "high", "second"),
+        ],
+    )
     v = evaluate(f, HAND_SET, d("25.11.2026"))
     nxt = v.reasons[-1]
     assert nxt.code == "next_experience" and nxt.item == 15
@@ -601,16 +1303,29 @@ def test_params_are_plain_values():
 
 def test_the_best_alternative_for_the_next_step():
     """Of two alternatives whose education is satisfied, the one reached first decides."""
-    reqs = RequirementSet([
-        Requirement("x", "high", "none", 99, (Alternative((edu("higher"),), None),)),
-        Requirement("x", "high", "second", 99, (
-            Alternative((edu("higher"),), exp(5, "category", category="none", positions=["x"])),
-            Alternative((edu("higher"),), exp(1, "category", category="none", positions=["x", "y"])),
-            Alternative((edu("postgraduate"),), exp(0, "category", category="none")),
-        )),
-    ])
-    f = facts("x", "high", "none", [diploma("higher")],
-              [period("01.03.2024-28.02.2025", "y", "high", "none"), here("01.03.2025-", "x", "high", "none")])
+    reqs = RequirementSet(
+        [
+            Requirement("x", "high", "none", 99, (Alternative((edu("higher"),), None),)),
+            Requirement(
+                "x",
+                "high",
+                "second",
+                99,
+                (
+                    Alternative((edu("higher"),), exp(5, "category", category="none", positions=["x"])),
+                    Alternative((edu("higher"),), exp(1, "category", category="none", positions=["x", "y"])),
+                    Alternative((edu("postgraduate"),), exp(0, "category", category="none")),
+                ),
+            ),
+        ]
+    )
+    f = facts(
+        "x",
+        "high",
+        "none",
+        [diploma("higher")],
+        [period("01.03.2024-28.02.2025", "y", "high", "none"), here("01.03.2025-", "x", "high", "none")],
+    )
     v = evaluate(f, reqs, d("25.11.2025"))
     assert (v.eligible, v.eligible_from) == (True, d("01.03.2025"))
     assert [r.params["alternative"] for r in v.reasons if r.code.startswith("next_")] == [1, 1]
@@ -642,10 +1357,12 @@ def test_requirement_set_lookups():
 
 
 def test_requirement_set_skips_a_missing_step():
-    rs = RequirementSet([
-        Requirement("x", None, "none", 1, (Alternative((), None),)),
-        Requirement("x", None, "highest", 1, (Alternative((), exp(1, "category", category="none")),)),
-    ])
+    rs = RequirementSet(
+        [
+            Requirement("x", None, "none", 1, (Alternative((), None),)),
+            Requirement("x", None, "highest", 1, (Alternative((), exp(1, "category", category="none")),)),
+        ]
+    )
     assert rs.ladder("x", None) == ("none", "highest")
     assert rs.next_category("x", None, "none") == "highest"
     assert rs.next_category("x", None, "second") == "highest"
@@ -661,8 +1378,14 @@ def test_requirement_set_skips_a_missing_step():
         Requirement("x", None, None, 1, (Alternative((), exp(1, "sectors")),)),
         Requirement("x", None, "second", 1, (Alternative((), exp(1, "category")),)),
     ],
-    ids=["unknown category", "no alternatives", "unknown level", "unknown kind", "sectors without sectors",
-         "category without category"],
+    ids=[
+        "unknown category",
+        "no alternatives",
+        "unknown level",
+        "unknown kind",
+        "sectors without sectors",
+        "category without category",
+    ],
 )
 def test_requirement_set_rejects_bad_data(bad):
     with pytest.raises(ValueError):
@@ -685,7 +1408,8 @@ def test_hand_written_set_matches_the_catalogue():
             theirs = catalogue.for_post(position, level, category)
             assert theirs is not None and theirs.item == mine.item, (position, level, category)
             assert {(a.education, a.experience) for a in theirs.alternatives} == {
-                (a.education, a.experience) for a in mine.alternatives}, (position, level, category)
+                (a.education, a.experience) for a in mine.alternatives
+            }, (position, level, category)
 
 
 # --- speed ---------------------------------------------------------------------------------------
@@ -694,8 +1418,15 @@ def test_hand_written_set_matches_the_catalogue():
 def test_speed_10000_employees():
     """evaluate() for 10,000 employees with 6 periods each: a generous bound for slow CI."""
     rng = random.Random(580)
-    posts = [("social_worker", "high"), ("social_worker", "medium"), (SWS, "high"), ("psychologist", None),
-             ("case_manager", "high"), ("director", None), ("analytics_specialist", None)]
+    posts = [
+        ("social_worker", "high"),
+        ("social_worker", "medium"),
+        (SWS, "high"),
+        ("psychologist", None),
+        ("case_manager", "high"),
+        ("director", None),
+        ("analytics_specialist", None),
+    ]
     employees = []
     for key in range(10_000):
         position, level = rng.choice(posts)
@@ -705,13 +1436,30 @@ def test_speed_10000_employees():
         periods = []
         for _ in range(5):
             end = start + timedelta(days=rng.randrange(30, 900))
-            periods.append(Period(start, end, rng.choice(SECTORS5), position, level,
-                                  rng.choice(ladder_) if ladder_ else None, rng.random() < 0.2, True))
+            periods.append(
+                Period(
+                    start,
+                    end,
+                    rng.choice(SECTORS5),
+                    position,
+                    level,
+                    rng.choice(ladder_) if ladder_ else None,
+                    rng.random() < 0.2,
+                    True,
+                )
+            )
             start = end + timedelta(days=rng.randrange(0, 200))
         periods.append(Period(start, None, "social_protection", position, level, category, False, True))
-        employees.append(EmployeeFacts(key, position, level, category,
-                                       (diploma("higher", "social_work"), diploma("higher", "psychology")),
-                                       tuple(periods)))
+        employees.append(
+            EmployeeFacts(
+                key,
+                position,
+                level,
+                category,
+                (diploma("higher", "social_work"), diploma("higher", "psychology")),
+                tuple(periods),
+            )
+        )
     on = date(2026, 11, 25)
     t0 = time.perf_counter()
     verdicts = [evaluate(e, HAND_SET, on) for e in employees]

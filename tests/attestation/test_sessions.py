@@ -18,7 +18,6 @@ SESSION_DAY = D(2026, 12, 10)
 HIRED = D(2025, 1, 1)
 
 
-
 @pytest.fixture(autouse=True)
 def order_recorded_later(monkeypatch):
     """Orders here are dated after today's date; these tests record them as if it were 2030."""
@@ -30,9 +29,17 @@ def order_recorded_later(monkeypatch):
 def social_worker(centre, number, *, since, field="social_work", hire=HIRED):
     """item 15: a high-level social worker in the second category since `since`."""
     position = Position.objects.get(code="social_worker")
-    employee = EmployeeFactory(centre=centre, personnel_number=number, position=position, qualification_level="high",
-                               category="second", hire_date=hire)
-    WorkPeriodFactory(employee=employee, position=position, qualification_level="high", category="second", start_date=since)
+    employee = EmployeeFactory(
+        centre=centre,
+        personnel_number=number,
+        position=position,
+        qualification_level="high",
+        category="second",
+        hire_date=hire,
+    )
+    WorkPeriodFactory(
+        employee=employee, position=position, qualification_level="high", category="second", start_date=since
+    )
     EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code=field))
     return employee
 
@@ -58,7 +65,12 @@ def test_candidates_are_proposed_from_the_engine_with_the_verdict_frozen(session
     by_number = {c.employee.personnel_number: c for c in candidates}
     assert set(by_number) == {"001", "003"}
     ready = by_number["001"]
-    assert (ready.source, ready.eligible, ready.next_category, ready.eligible_from) == ("eligible", True, "first", D(2026, 11, 1))
+    assert (ready.source, ready.eligible, ready.next_category, ready.eligible_from) == (
+        "eligible",
+        True,
+        "first",
+        D(2026, 11, 1),
+    )
     assert ready.reasons_kk[0].startswith("15-тармақ") and ready.reasons_ru[0].startswith("п. 15")
     assert by_number["003"].source == "periodic"
 
@@ -66,7 +78,9 @@ def test_candidates_are_proposed_from_the_engine_with_the_verdict_frozen(session
 def test_hr_adds_and_removes_candidates_with_a_reason(session, hr_officer, staff):
     with pytest.raises(ValidationError):
         services.candidate_add(session=session, employee=staff["not_yet"], reason=" ", user=hr_officer)
-    candidate = services.candidate_add(session=session, employee=staff["not_yet"], reason="Өтініші бойынша", user=hr_officer)
+    candidate = services.candidate_add(
+        session=session, employee=staff["not_yet"], reason="Өтініші бойынша", user=hr_officer
+    )
     assert candidate.source == "manual" and not candidate.eligible
     services.candidate_remove(candidate=candidate, reason="Қате қосылды", user=hr_officer)
     assert Candidate.objects.get(pk=candidate.pk).removed
@@ -77,8 +91,13 @@ def run_to_approval(session, hr_officer, director, decision="assign_next", **ext
     services.session_fix_candidates(session=session, user=hr_officer)
     for candidate in session.candidates.all():
         services.candidate_record_decision(
-            candidate=candidate, user=hr_officer, expected_version=candidate.version,
-            decision=decision if candidate.eligible else "confirm", votes_for=3, votes_against=0, **extra,
+            candidate=candidate,
+            user=hr_officer,
+            expected_version=candidate.version,
+            decision=decision if candidate.eligible else "confirm",
+            votes_for=3,
+            votes_against=0,
+            **extra,
         )
     services.session_hold(session=session, user=hr_officer)
     services.session_approve(session=session, user=director)
@@ -98,7 +117,11 @@ def test_the_whole_journey_applies_the_category_once_from_the_order_date(session
     session.refresh_from_db()
     assert session.state == Session.State.ORDER_ISSUED
     assert [t.to_state for t in session.transitions.all()] == [
-        "candidates_fixed", "commission_held", "approved", "order_issued"]
+        "candidates_fixed",
+        "commission_held",
+        "approved",
+        "order_issued",
+    ]
 
 
 def test_hr_cannot_approve_and_a_director_cannot_record_decisions(session, hr_officer, director, staff):
@@ -106,11 +129,23 @@ def test_hr_cannot_approve_and_a_director_cannot_record_decisions(session, hr_of
     services.session_fix_candidates(session=session, user=hr_officer)
     candidate = session.candidates.first()
     with pytest.raises(PermissionDenied):
-        services.candidate_record_decision(candidate=candidate, user=director, expected_version=candidate.version,
-                                           decision="confirm", votes_for=1, votes_against=0)
+        services.candidate_record_decision(
+            candidate=candidate,
+            user=director,
+            expected_version=candidate.version,
+            decision="confirm",
+            votes_for=1,
+            votes_against=0,
+        )
     for current in session.candidates.all():
-        services.candidate_record_decision(candidate=current, user=hr_officer, expected_version=current.version,
-                                           decision="confirm", votes_for=1, votes_against=0)
+        services.candidate_record_decision(
+            candidate=current,
+            user=hr_officer,
+            expected_version=current.version,
+            decision="confirm",
+            votes_for=1,
+            votes_against=0,
+        )
     services.session_hold(session=session, user=hr_officer)
     with pytest.raises(PermissionDenied):
         services.session_approve(session=session, user=hr_officer)
@@ -120,8 +155,14 @@ def test_nobody_edits_an_approved_session(session, hr_officer, director, staff):
     run_to_approval(session, hr_officer, director, decision="confirm")
     candidate = session.candidates.first()
     with pytest.raises(ValidationError):
-        services.candidate_record_decision(candidate=candidate, user=hr_officer, expected_version=candidate.version,
-                                           decision="not_meet", votes_for=0, votes_against=3)
+        services.candidate_record_decision(
+            candidate=candidate,
+            user=hr_officer,
+            expected_version=candidate.version,
+            decision="not_meet",
+            votes_for=0,
+            votes_against=3,
+        )
     with pytest.raises(ValidationError):
         services.commission_member_add(session=session, user=hr_officer, name="X", role="member")
 
@@ -131,12 +172,23 @@ def test_assigning_against_the_engine_needs_the_chairs_reason(session, hr_office
     services.session_fix_candidates(session=session, user=hr_officer)
     candidate = session.candidates.get()
     with pytest.raises(ValidationError) as error:
-        services.candidate_record_decision(candidate=candidate, user=hr_officer, expected_version=candidate.version,
-                                           decision="assign_next", votes_for=3, votes_against=0)
+        services.candidate_record_decision(
+            candidate=candidate,
+            user=hr_officer,
+            expected_version=candidate.version,
+            decision="assign_next",
+            votes_for=3,
+            votes_against=0,
+        )
     assert error.value.code == "override"
     decided = services.candidate_record_decision(
-        candidate=candidate, user=hr_officer, expected_version=candidate.version, decision="assign_next",
-        votes_for=3, votes_against=0, override_reason="Ерекше жетістіктері ескерілді",
+        candidate=candidate,
+        user=hr_officer,
+        expected_version=candidate.version,
+        decision="assign_next",
+        votes_for=3,
+        votes_against=0,
+        override_reason="Ерекше жетістіктері ескерілді",
     )
     assert decided.override_reason == "Ерекше жетістіктері ескерілді"
 
@@ -146,11 +198,18 @@ def test_two_people_recording_the_same_decision_the_second_is_refused(session, h
     services.session_fix_candidates(session=session, user=hr_officer)
     candidate = session.candidates.first()
     opened = candidate.version
-    services.candidate_record_decision(candidate=candidate, user=hr_officer, expected_version=opened,
-                                       decision="confirm", votes_for=3, votes_against=0)
+    services.candidate_record_decision(
+        candidate=candidate, user=hr_officer, expected_version=opened, decision="confirm", votes_for=3, votes_against=0
+    )
     with pytest.raises(ValidationError) as error:
-        services.candidate_record_decision(candidate=candidate, user=hr_officer, expected_version=opened,
-                                           decision="postpone", votes_for=1, votes_against=2)
+        services.candidate_record_decision(
+            candidate=candidate,
+            user=hr_officer,
+            expected_version=opened,
+            decision="postpone",
+            votes_for=1,
+            votes_against=2,
+        )
     assert error.value.code == "stale"
     assert Candidate.objects.get(pk=candidate.pk).decision == "confirm"
 

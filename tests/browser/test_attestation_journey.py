@@ -14,7 +14,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 D = datetime.date
 
 
-
 @pytest.fixture(autouse=True)
 def order_recorded_later(monkeypatch):
     """Orders here are dated after today's date; these tests record them as if it were 2030."""
@@ -28,10 +27,18 @@ def test_session_from_candidates_to_order(page, live_server, reference_data):
     UserFactory(username="hr", roles=["hr_officer"], centres=[centre])
     UserFactory(username="director", roles=["centre_director"], centres=[centre])
     position = Position.objects.get(code="social_worker")
-    employee = EmployeeFactory(centre=centre, personnel_number="00031", last_name="Ізбасарова", position=position,
-                               qualification_level="high", category="second", hire_date=D(2025, 1, 1))
-    WorkPeriodFactory(employee=employee, position=position, qualification_level="high", category="second",
-                      start_date=D(2025, 1, 1))
+    employee = EmployeeFactory(
+        centre=centre,
+        personnel_number="00031",
+        last_name="Ізбасарова",
+        position=position,
+        qualification_level="high",
+        category="second",
+        hire_date=D(2025, 1, 1),
+    )
+    WorkPeriodFactory(
+        employee=employee, position=position, qualification_level="high", category="second", start_date=D(2025, 1, 1)
+    )
     EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code="social_work"))
 
     sign_in(page, live_server, "hr")

@@ -37,21 +37,60 @@ def build_workbook(path, personnel_number="00077"):
     workbook = Workbook()
     employees = workbook.active
     employees.title = "employees"
-    employees.append(["personnel_number", "iin", "last_name", "first_name", "middle_name", "birth_date", "sex", "unit",
-                      "hire_date", "dismissal_date"])
+    employees.append(
+        [
+            "personnel_number",
+            "iin",
+            "last_name",
+            "first_name",
+            "middle_name",
+            "birth_date",
+            "sex",
+            "unit",
+            "hire_date",
+            "dismissal_date",
+        ]
+    )
     from staffing.identifiers import make_iin
 
     iin = next(iin for serial in range(100) if (iin := make_iin(D(1988, 4, 2), "F", serial)))
-    employees.append([personnel_number, iin, "Жұмабаева", "Әсел", "Қайратқызы", "02.04.1988", "F", "Әкімшілік",
-                      "2025-12-01", None])
+    employees.append(
+        [personnel_number, iin, "Жұмабаева", "Әсел", "Қайратқызы", "02.04.1988", "F", "Әкімшілік", "2025-12-01", None]
+    )
     education = workbook.create_sheet("education")
-    education.append(["personnel_number", "level", "field", "institution", "specialty", "document_number", "graduation_date"])
+    education.append(
+        ["personnel_number", "level", "field", "institution", "specialty", "document_number", "graduation_date"]
+    )
     education.append([personnel_number, "higher", "psychology", "ҚазҰУ", "Психология", "ЖБ-1", D(2010, 6, 30)])
     history = workbook.create_sheet("work_history")
-    history.append(["personnel_number", "organisation", "sector", "position", "qualification_level", "category",
-                    "managerial", "profile_experience", "start_date", "end_date"])
-    history.append([personnel_number, "Орталық", "social_protection", "psychologist", None, "none", "no", "yes",
-                    "2025-12-01", None])
+    history.append(
+        [
+            "personnel_number",
+            "organisation",
+            "sector",
+            "position",
+            "qualification_level",
+            "category",
+            "managerial",
+            "profile_experience",
+            "start_date",
+            "end_date",
+        ]
+    )
+    history.append(
+        [
+            personnel_number,
+            "Орталық",
+            "social_protection",
+            "psychologist",
+            None,
+            "none",
+            "no",
+            "yes",
+            "2025-12-01",
+            None,
+        ]
+    )
     workbook.save(path)
 
 
@@ -96,8 +135,9 @@ def test_eligibility_list_and_the_card_section(page, live_server, reference_data
     centre = CentreFactory(code="astana-1")
     UserFactory(username="director", roles=["centre_director"], centres=[centre])
     position = Position.objects.get(code="psychologist")
-    employee = EmployeeFactory(centre=centre, personnel_number="00021", last_name="Сағындықова", position=position,
-                               category="none")
+    employee = EmployeeFactory(
+        centre=centre, personnel_number="00021", last_name="Сағындықова", position=position, category="none"
+    )
     WorkPeriodFactory(employee=employee, position=position, category="none", start_date=D(2024, 2, 1))
     EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code="psychology"))
     sign_in(page, live_server, "director")

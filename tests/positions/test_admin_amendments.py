@@ -11,10 +11,17 @@ from positions.models import Clause, ClauseVersion, LegalAct, Requirement
 def test_an_editor_records_a_new_wording_and_the_old_one_stays(client_of, editor):
     clause = Clause.objects.get(item__number=37, number=2)
     act = LegalAct.objects.get(number="188-НҚ")
-    response = client_of(editor).post(reverse("admin:positions_clauseversion_add"), {
-        "clause": clause.pk, "act": act.pk, "valid_from": "2027-01-01", "text": "Жаңа редакциядағы абзац.",
-        "text_ru": "", "note": "Өзгеріс",
-    })
+    response = client_of(editor).post(
+        reverse("admin:positions_clauseversion_add"),
+        {
+            "clause": clause.pk,
+            "act": act.pk,
+            "valid_from": "2027-01-01",
+            "text": "Жаңа редакциядағы абзац.",
+            "text_ru": "",
+            "note": "Өзгеріс",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     versions = list(clause.versions.values_list("text", "valid_from", "valid_to"))
     assert versions[0][2] == datetime.date(2027, 1, 1)
@@ -28,9 +35,17 @@ def test_an_amendment_with_dates_out_of_order_is_refused_with_a_message(client_o
     act = LegalAct.objects.get(number="188-НҚ")
     client = client_of(editor)
     client.cookies["django_language"] = "en"
-    response = client.post(reverse("admin:positions_clauseversion_add"), {
-        "clause": clause.pk, "act": act.pk, "valid_from": "2026-07-01", "text": "x", "text_ru": "", "note": "",
-    })
+    response = client.post(
+        reverse("admin:positions_clauseversion_add"),
+        {
+            "clause": clause.pk,
+            "act": act.pk,
+            "valid_from": "2026-07-01",
+            "text": "x",
+            "text_ru": "",
+            "note": "",
+        },
+    )
     assert response.status_code == 200
     assert "can only be amended from a later date" in response.content.decode()
     assert clause.versions.count() == 2
@@ -40,19 +55,32 @@ def test_an_editor_amends_a_requirement(client_of, editor):
     current = Requirement.objects.get(position__code="lawyer", valid_to__isnull=True)
     alternatives = current.alternatives
     alternatives[0]["experience"]["years"] = 2
-    response = client_of(editor).post(reverse("admin:positions_requirement_add"), {
-        "position": current.position.pk, "qualification_level": "", "category": "", "item": current.item.pk,
-        "act": LegalAct.objects.get(number="188-НҚ").pk, "valid_from": "2027-01-01",
-        "alternatives": json.dumps(alternatives),
-    })
+    response = client_of(editor).post(
+        reverse("admin:positions_requirement_add"),
+        {
+            "position": current.position.pk,
+            "qualification_level": "",
+            "category": "",
+            "item": current.item.pk,
+            "act": LegalAct.objects.get(number="188-НҚ").pk,
+            "valid_from": "2027-01-01",
+            "alternatives": json.dumps(alternatives),
+        },
+    )
     assert response.status_code == 302
     assert Requirement.objects.filter(position__code="lawyer").count() == 2
-    assert Requirement.objects.in_force_on(datetime.date(2027, 1, 1)).get(position__code="lawyer").alternatives[0][
-        "experience"]["years"] == 2
+    assert (
+        Requirement.objects.in_force_on(datetime.date(2027, 1, 1))
+        .get(position__code="lawyer")
+        .alternatives[0]["experience"]["years"]
+        == 2
+    )
 
 
 def test_recorded_versions_cannot_be_deleted(client_of, editor):
     version = ClauseVersion.objects.first()
-    response = client_of(editor).post(reverse("admin:positions_clauseversion_delete", args=[version.pk]), {"post": "yes"})
+    response = client_of(editor).post(
+        reverse("admin:positions_clauseversion_delete", args=[version.pk]), {"post": "yes"}
+    )
     assert response.status_code == 403
     assert ClauseVersion.objects.filter(pk=version.pk).exists()

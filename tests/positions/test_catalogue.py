@@ -25,9 +25,18 @@ def clause(item, number):
 
 def test_the_catalogue_holds_the_twelve_positions_and_items_1_to_39(db):
     assert list(Position.objects.values_list("code", flat=True)) == [
-        "director", "deputy_director", "unit_head", "social_worker", "social_work_specialist", "psychologist",
-        "media_relations_specialist", "analytics_specialist", "infosec_it_specialist", "prevention_specialist",
-        "case_manager", "lawyer",
+        "director",
+        "deputy_director",
+        "unit_head",
+        "social_worker",
+        "social_work_specialist",
+        "psychologist",
+        "media_relations_specialist",
+        "analytics_specialist",
+        "infosec_it_specialist",
+        "prevention_specialist",
+        "case_manager",
+        "lawyer",
     ]
     assert [p.group for p in Position.objects.all()] == ["heads"] * 3 + ["specialists"] * 9
 
@@ -80,8 +89,13 @@ def test_comparison_highlights_exactly_the_amended_clause(db):
 def test_the_database_forbids_overlapping_versions(db):
     act = LegalAct.objects.get(number="188-НҚ")
     with pytest.raises(IntegrityError), transaction.atomic():
-        ClauseVersion.objects.create(clause=clause(5, 9), act=act, text="x", valid_from=datetime.date(2026, 8, 1),
-                                     valid_to=datetime.date(2026, 9, 1))
+        ClauseVersion.objects.create(
+            clause=clause(5, 9),
+            act=act,
+            text="x",
+            valid_from=datetime.date(2026, 8, 1),
+            valid_to=datetime.date(2026, 9, 1),
+        )
 
 
 def test_amending_closes_the_current_wording_and_keeps_it(db):
@@ -104,8 +118,13 @@ def test_amendments_with_dates_out_of_order_are_refused(db, valid_from, code):
 
 
 def test_an_act_cannot_come_into_force_before_it_is_signed(db):
-    act = LegalAct(number="1-НҚ", signed_on=datetime.date(2026, 5, 1), title="t", issuer="i",
-                   effective_on=datetime.date(2026, 4, 1))
+    act = LegalAct(
+        number="1-НҚ",
+        signed_on=datetime.date(2026, 5, 1),
+        title="t",
+        issuer="i",
+        effective_on=datetime.date(2026, 4, 1),
+    )
     with pytest.raises(ValidationError) as error:
         act.full_clean()
     assert "effective_on" in error.value.message_dict
@@ -117,10 +136,19 @@ def test_requirement_amendment_is_effective_dated(db):
     current = Requirement.objects.get(position=psychologist, category="second", valid_to__isnull=True)
     alternatives = json.loads(json.dumps(current.alternatives))
     alternatives[0]["experience"]["years"] = 2
-    requirement_amend(position=psychologist, qualification_level="", category="second", item=current.item,
-                      act=act, alternatives=alternatives, valid_from=datetime.date(2027, 1, 1))
-    on = {day: Requirement.objects.in_force_on(day).get(position=psychologist, category="second")
-          for day in (datetime.date(2026, 12, 31), datetime.date(2027, 1, 1))}
+    requirement_amend(
+        position=psychologist,
+        qualification_level="",
+        category="second",
+        item=current.item,
+        act=act,
+        alternatives=alternatives,
+        valid_from=datetime.date(2027, 1, 1),
+    )
+    on = {
+        day: Requirement.objects.in_force_on(day).get(position=psychologist, category="second")
+        for day in (datetime.date(2026, 12, 31), datetime.date(2027, 1, 1))
+    }
     assert on[datetime.date(2026, 12, 31)].alternatives[0]["experience"]["years"] == 3
     assert on[datetime.date(2027, 1, 1)].alternatives[0]["experience"]["years"] == 2
 
@@ -130,8 +158,15 @@ def test_requirement_with_unknown_codes_is_refused(db):
     current = Requirement.objects.get(position=psychologist, category="none")
     bad = [{"education": [{"levels": ["doctorate"], "fields": ["astrology"]}], "experience": None}]
     with pytest.raises(ValidationError) as error:
-        requirement_amend(position=psychologist, qualification_level="", category="none", item=current.item,
-                          act=current.act, alternatives=bad, valid_from=datetime.date(2027, 1, 1))
+        requirement_amend(
+            position=psychologist,
+            qualification_level="",
+            category="none",
+            item=current.item,
+            act=current.act,
+            alternatives=bad,
+            valid_from=datetime.date(2027, 1, 1),
+        )
     assert "doctorate" in str(error.value) and "astrology" in str(error.value)
 
 

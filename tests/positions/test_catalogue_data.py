@@ -14,9 +14,18 @@ ORDER = parse_order(read_shipped_text())
 
 # Vocabularies (shared domain reference).
 POSITION_CODES = [  # domain.md, "The 12 positions", in the order of the paragraphs
-    "director", "deputy_director", "unit_head", "social_worker", "social_work_specialist",
-    "psychologist", "media_relations_specialist", "analytics_specialist",
-    "infosec_it_specialist", "prevention_specialist", "case_manager", "lawyer",
+    "director",
+    "deputy_director",
+    "unit_head",
+    "social_worker",
+    "social_work_specialist",
+    "psychologist",
+    "media_relations_specialist",
+    "analytics_specialist",
+    "infosec_it_specialist",
+    "prevention_specialist",
+    "case_manager",
+    "lawyer",
 ]
 GROUPS = {"heads", "specialists"}
 LEVELS = {"high", "medium", None}
@@ -37,9 +46,7 @@ ALTERNATIVES = [
     for requirement in REQUIREMENTS
     for number, alternative in enumerate(requirement["alternatives"], start=1)
 ]
-ALTERNATIVE_IDS = [
-    f"{r['position']}-{r['level']}-{r['category']}-alt{n}" for r, n, _ in ALTERNATIVES
-]
+ALTERNATIVE_IDS = [f"{r['position']}-{r['level']}-{r['category']}-alt{n}" for r, n, _ in ALTERNATIVES]
 
 
 def requirements_of(position: str, level: str | None = None) -> list[dict]:
@@ -113,11 +120,21 @@ def test_position_fields(position):
 # ---------------------------------------------------------------------------------------------
 
 FIELD_PARENTS = [
-    ("social", None), ("social_work", "social"), ("psychology", None), ("pedagogy", None),
-    ("preschool_education", "pedagogy"), ("primary_education", "pedagogy"),
-    ("vocational_training", "pedagogy"), ("physical_education_sport", "pedagogy"),
-    ("medicine", None), ("nursing", "medicine"), ("economics", None), ("law", None),
-    ("humanities", None), ("information_technology", None), ("information_security", None),
+    ("social", None),
+    ("social_work", "social"),
+    ("psychology", None),
+    ("pedagogy", None),
+    ("preschool_education", "pedagogy"),
+    ("primary_education", "pedagogy"),
+    ("vocational_training", "pedagogy"),
+    ("physical_education_sport", "pedagogy"),
+    ("medicine", None),
+    ("nursing", "medicine"),
+    ("economics", None),
+    ("law", None),
+    ("humanities", None),
+    ("information_technology", None),
+    ("information_security", None),
     ("journalism", None),
 ]
 
@@ -339,7 +356,10 @@ def test_ladder_step(position, level, category, years, where):
     previous = CATEGORIES[CATEGORIES.index(category) - 1]
     for alternative in requirement["alternatives"]:
         assert alternative["experience"] == {
-            "years": years, "kind": "category", "category": previous, "positions": [position],
+            "years": years,
+            "kind": "category",
+            "category": previous,
+            "positions": [position],
         }
         # the source names the step's category and the previous one
         for code in (category, previous):
@@ -363,51 +383,159 @@ def test_every_ladder_step_is_listed():
 
 EXPECTED_ALTERNATIVES = [
     # (position, level, category, [(levels, fields, experience)] per alternative)
-    ("director", None, None, [
-        (["higher", "postgraduate"], ["social", "pedagogy", "law", "economics", "humanities"], {"years": 3, "kind": "sectors", "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"]}),
-        (["higher", "postgraduate"], ["social", "pedagogy", "law", "economics", "humanities"], {"years": 2, "kind": "managerial"}),
-    ]),
-    ("deputy_director", None, None, [
-        (["higher", "postgraduate"], ["social", "pedagogy", "law", "economics", "humanities"], {"years": 3, "kind": "sectors", "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"]}),
-        (["higher", "postgraduate"], ["social", "pedagogy", "law", "economics", "humanities"], {"years": 1, "kind": "managerial"}),
-    ]),
-    ("unit_head", None, None, [
-        (["higher", "postgraduate"], ["social", "pedagogy", "law", "economics", "humanities"], {"years": 2, "kind": "sectors", "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"]}),
-    ]),
-    ("media_relations_specialist", None, None, [
-        (["tvet"], ["journalism", "humanities"], None),
-        (["higher", "postgraduate"], ["journalism", "humanities"], None),
-    ]),
-    ("analytics_specialist", None, None, [
-        (["tvet"], ["law", "economics", "pedagogy", "social", "humanities"], {"years": 1, "kind": "profile"}),
-        (["higher", "postgraduate"], ["law", "economics", "pedagogy", "social", "humanities"], None),
-    ]),
-    ("infosec_it_specialist", None, None, [
-        (["tvet"], ["information_security", "information_technology"], None),
-        (["higher", "postgraduate"], ["information_security", "information_technology"], None),
-    ]),
-    ("prevention_specialist", None, None, [
-        (["tvet"], ["law", "economics", "pedagogy", "social", "humanities"], {"years": 1, "kind": "profile"}),
-        (["higher", "postgraduate"], ["law", "economics", "pedagogy", "social", "humanities"], None),
-    ]),
-    ("lawyer", None, None, [
-        (["higher", "postgraduate"], ["law"], {"years": 1, "kind": "profile"}),
-    ]),
-    ("psychologist", None, "none", [
-        (["higher", "postgraduate"], ["psychology"], None),
-    ]),
-    ("social_worker", "high", "none", [
-        (["higher", "postgraduate"], ["social", "psychology", "pedagogy", "medicine"], None),
-    ]),
-    ("social_work_specialist", "high", "none", [
-        (["higher", "postgraduate"], ["social", "pedagogy", "medicine"], None),
-    ]),
-    ("social_work_specialist", "medium", "none", [
-        (["tvet"], ["social", "pedagogy", "medicine"], None),
-    ]),
-    ("case_manager", "high", "none", [
-        (["higher", "postgraduate"], ["social_work", "preschool_education", "primary_education", "vocational_training", "nursing", "physical_education_sport"], None),
-    ]),
+    (
+        "director",
+        None,
+        None,
+        [
+            (
+                ["higher", "postgraduate"],
+                ["social", "pedagogy", "law", "economics", "humanities"],
+                {
+                    "years": 3,
+                    "kind": "sectors",
+                    "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"],
+                },
+            ),
+            (
+                ["higher", "postgraduate"],
+                ["social", "pedagogy", "law", "economics", "humanities"],
+                {"years": 2, "kind": "managerial"},
+            ),
+        ],
+    ),
+    (
+        "deputy_director",
+        None,
+        None,
+        [
+            (
+                ["higher", "postgraduate"],
+                ["social", "pedagogy", "law", "economics", "humanities"],
+                {
+                    "years": 3,
+                    "kind": "sectors",
+                    "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"],
+                },
+            ),
+            (
+                ["higher", "postgraduate"],
+                ["social", "pedagogy", "law", "economics", "humanities"],
+                {"years": 1, "kind": "managerial"},
+            ),
+        ],
+    ),
+    (
+        "unit_head",
+        None,
+        None,
+        [
+            (
+                ["higher", "postgraduate"],
+                ["social", "pedagogy", "law", "economics", "humanities"],
+                {
+                    "years": 2,
+                    "kind": "sectors",
+                    "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"],
+                },
+            ),
+        ],
+    ),
+    (
+        "media_relations_specialist",
+        None,
+        None,
+        [
+            (["tvet"], ["journalism", "humanities"], None),
+            (["higher", "postgraduate"], ["journalism", "humanities"], None),
+        ],
+    ),
+    (
+        "analytics_specialist",
+        None,
+        None,
+        [
+            (["tvet"], ["law", "economics", "pedagogy", "social", "humanities"], {"years": 1, "kind": "profile"}),
+            (["higher", "postgraduate"], ["law", "economics", "pedagogy", "social", "humanities"], None),
+        ],
+    ),
+    (
+        "infosec_it_specialist",
+        None,
+        None,
+        [
+            (["tvet"], ["information_security", "information_technology"], None),
+            (["higher", "postgraduate"], ["information_security", "information_technology"], None),
+        ],
+    ),
+    (
+        "prevention_specialist",
+        None,
+        None,
+        [
+            (["tvet"], ["law", "economics", "pedagogy", "social", "humanities"], {"years": 1, "kind": "profile"}),
+            (["higher", "postgraduate"], ["law", "economics", "pedagogy", "social", "humanities"], None),
+        ],
+    ),
+    (
+        "lawyer",
+        None,
+        None,
+        [
+            (["higher", "postgraduate"], ["law"], {"years": 1, "kind": "profile"}),
+        ],
+    ),
+    (
+        "psychologist",
+        None,
+        "none",
+        [
+            (["higher", "postgraduate"], ["psychology"], None),
+        ],
+    ),
+    (
+        "social_worker",
+        "high",
+        "none",
+        [
+            (["higher", "postgraduate"], ["social", "psychology", "pedagogy", "medicine"], None),
+        ],
+    ),
+    (
+        "social_work_specialist",
+        "high",
+        "none",
+        [
+            (["higher", "postgraduate"], ["social", "pedagogy", "medicine"], None),
+        ],
+    ),
+    (
+        "social_work_specialist",
+        "medium",
+        "none",
+        [
+            (["tvet"], ["social", "pedagogy", "medicine"], None),
+        ],
+    ),
+    (
+        "case_manager",
+        "high",
+        "none",
+        [
+            (
+                ["higher", "postgraduate"],
+                [
+                    "social_work",
+                    "preschool_education",
+                    "primary_education",
+                    "vocational_training",
+                    "nursing",
+                    "physical_education_sport",
+                ],
+                None,
+            ),
+        ],
+    ),
 ]
 
 
@@ -447,7 +575,18 @@ def test_social_worker_medium_none_accepts_basic_secondary_with_a_certificate():
         ("social_work_specialist", "high", ["social", "pedagogy", "medicine"]),  # item 18
         ("social_work_specialist", "medium", ["social", "pedagogy", "medicine"]),  # item 18
         ("psychologist", None, ["psychology"]),  # item 21
-        ("case_manager", "high", ["social_work", "preschool_education", "primary_education", "vocational_training", "nursing", "physical_education_sport"]),  # item 36
+        (
+            "case_manager",
+            "high",
+            [
+                "social_work",
+                "preschool_education",
+                "primary_education",
+                "vocational_training",
+                "nursing",
+                "physical_education_sport",
+            ],
+        ),  # item 36
     ],
 )
 def test_ladder_education_is_the_same_on_every_step(position, level, fields):

@@ -33,7 +33,7 @@ def d(text: str) -> date:
 
 
 def spans(text: str) -> list[Span]:
-    """"01.01.2024-30.06.2024, 01.07.2024-" -> spans (empty end = ongoing)."""
+    """ "01.01.2024-30.06.2024, 01.07.2024-" -> spans (empty end = ongoing)."""
     result = []
     for part in filter(None, (p.strip() for p in text.split(","))):
         start, _, end = part.partition("-")
@@ -75,7 +75,11 @@ def test_duration_compares_lexicographically():
     assert Duration(0, 13, 0) < Duration(1, 0, 0)  # lexicographic, even for unnormalised values
     assert Duration(1, 0, 29) >= Duration(1, 0, 29) and Duration(1, 0, 29) == Duration(1, 0, 29)
     assert sorted([Duration(1, 0, 0), Duration(0, 0, 5), Duration(0, 2, 0), Duration(0, 1, 30)]) == [
-        Duration(0, 0, 5), Duration(0, 1, 30), Duration(0, 2, 0), Duration(1, 0, 0)]
+        Duration(0, 0, 5),
+        Duration(0, 1, 30),
+        Duration(0, 2, 0),
+        Duration(1, 0, 0),
+    ]
     assert len({Duration(0, 0, 30), Duration(0, 1, 0)}) == 2
     assert len({Duration(0, 1, 0), Duration.from_days(30)}) == 1
     assert hash(Duration(2, 3, 4)) == hash(Duration(2, 3, 4))
@@ -85,8 +89,10 @@ def test_duration_compares_lexicographically():
     assert Duration(0, 0, 360).normalised() == Duration(1, 0, 0)
 
 
-@given(st.builds(Duration, st.integers(0, 9), st.integers(0, 11), st.integers(0, 29)),
-       st.builds(Duration, st.integers(0, 9), st.integers(0, 11), st.integers(0, 29)))
+@given(
+    st.builds(Duration, st.integers(0, 9), st.integers(0, 11), st.integers(0, 29)),
+    st.builds(Duration, st.integers(0, 9), st.integers(0, 11), st.integers(0, 29)),
+)
 def test_normalised_durations_compare_by_hr_days(a, b):
     assert (a < b) == (a.total_days < b.total_days)
     assert (a == b) == (a.total_days == b.total_days)
@@ -148,8 +154,9 @@ def test_calendar_difference(start, stop, expected):
 
 def test_merge_overlapping_adjacent_and_clipped():
     got = merge(
-        spans("01.06.2024-30.06.2024, 01.01.2024-31.03.2024, 15.03.2024-15.04.2024, "
-              "16.04.2024-30.04.2024, 01.09.2024-"),
+        spans(
+            "01.06.2024-30.06.2024, 01.01.2024-31.03.2024, 15.03.2024-15.04.2024, 16.04.2024-30.04.2024, 01.09.2024-"
+        ),
         before=d("01.10.2024"),
     )
     assert got == [
@@ -176,49 +183,86 @@ def test_merge_drops_days_on_or_after_before():
         pytest.param("01.03.2026-", "25.11.2026", (0, 8, 24), id="open 01.03.2026- on 25.11.2026"),
         pytest.param("01.03.2026-", "01.03.2026", (0, 0, 0), id="first day: 01.03.2026 not counted on 01.03.2026"),
         pytest.param("01.03.2026-", "02.03.2026", (0, 0, 1), id="01.03.2026- on 02.03.2026: 1 day"),
-        pytest.param("01.03.2026-31.03.2026", "31.03.2026", (0, 0, 30),
-                     id="on D excludes D: 01-30.03.2026 is 30 days, not yet a month"),
+        pytest.param(
+            "01.03.2026-31.03.2026",
+            "31.03.2026",
+            (0, 0, 30),
+            id="on D excludes D: 01-30.03.2026 is 30 days, not yet a month",
+        ),
         pytest.param("01.03.2026-31.03.2026", "01.04.2026", (0, 1, 0), id="01-31.03.2026: 1 month"),
         pytest.param("01.03.2026-31.03.2026", "30.03.2026", (0, 0, 29), id="on D excludes D: 01-29.03.2026"),
         pytest.param("01.06.2025-", "01.06.2026", (1, 0, 0), id="open 01.06.2025- on 01.06.2026"),
         pytest.param("01.07.2026-", "25.11.2025", (0, 0, 0), id="future period counts nothing"),
-        pytest.param("01.01.2024-30.06.2024, 01.04.2024-31.12.2024", "01.01.2025", (1, 0, 0),
-                     id="overlap 01.04-30.06.2024 counted once"),
-        pytest.param("01.01.2024-31.12.2024, 01.03.2024-31.05.2024", "01.01.2025", (1, 0, 0),
-                     id="period inside another"),
-        pytest.param("15.01.2025-31.01.2025, 01.02.2025-14.02.2025", "01.03.2025", (0, 1, 0),
-                     id="adjacent 15.01-31.01 + 01.02-14.02.2025 merge: 1 month, not 17d+14d"),
-        pytest.param("01.01.2024-31.03.2024, 01.06.2024-31.08.2024", "01.01.2025", (0, 6, 0),
-                     id="gap 01.04-31.05.2024: 3m + 3m"),
-        pytest.param("01.01.2024-31.03.2024, 01.06.2024-", "01.09.2024", (0, 6, 0),
-                     id="gap then ongoing from 01.06.2024"),
+        pytest.param(
+            "01.01.2024-30.06.2024, 01.04.2024-31.12.2024",
+            "01.01.2025",
+            (1, 0, 0),
+            id="overlap 01.04-30.06.2024 counted once",
+        ),
+        pytest.param(
+            "01.01.2024-31.12.2024, 01.03.2024-31.05.2024", "01.01.2025", (1, 0, 0), id="period inside another"
+        ),
+        pytest.param(
+            "15.01.2025-31.01.2025, 01.02.2025-14.02.2025",
+            "01.03.2025",
+            (0, 1, 0),
+            id="adjacent 15.01-31.01 + 01.02-14.02.2025 merge: 1 month, not 17d+14d",
+        ),
+        pytest.param(
+            "01.01.2024-31.03.2024, 01.06.2024-31.08.2024", "01.01.2025", (0, 6, 0), id="gap 01.04-31.05.2024: 3m + 3m"
+        ),
+        pytest.param(
+            "01.01.2024-31.03.2024, 01.06.2024-", "01.09.2024", (0, 6, 0), id="gap then ongoing from 01.06.2024"
+        ),
         pytest.param("29.02.2024-", "28.02.2025", (1, 0, 0), id="start 29.02.2024: 1 year on 28.02.2025"),
         pytest.param("29.02.2024-", "27.02.2025", (0, 11, 29), id="start 29.02.2024: on 27.02.2025"),
         pytest.param("01.02.2024-31.03.2024", "01.04.2024", (0, 2, 0), id="across 29.02.2024: 2 months"),
         pytest.param("31.01.2025-28.02.2025", "01.03.2025", (0, 1, 1), id="31.01-28.02.2025: 1m 1d (clamped)"),
         pytest.param("31.01.2025-27.02.2025", "01.03.2025", (0, 1, 0), id="31.01-27.02.2025: 1 month"),
-        pytest.param("01.01.2025-30.01.2025", "01.03.2025", (0, 0, 30),
-                     id="one span 01-30.01.2025: 0m 30d, less than a month (31-day month)"),
+        pytest.param(
+            "01.01.2025-30.01.2025",
+            "01.03.2025",
+            (0, 0, 30),
+            id="one span 01-30.01.2025: 0m 30d, less than a month (31-day month)",
+        ),
         pytest.param("01.01.2025-31.01.2025", "01.03.2025", (0, 1, 0), id="one span 01-31.01.2025: 1 month"),
-        pytest.param("01.01.2025-", "31.12.2025", (0, 11, 30),
-                     id="one span 01.01-30.12.2025: 11m 30d, not yet 1 year"),
+        pytest.param("01.01.2025-", "31.12.2025", (0, 11, 30), id="one span 01.01-30.12.2025: 11m 30d, not yet 1 year"),
         pytest.param("01.01.2025-", "01.01.2026", (1, 0, 0), id="01.01.2025-: 1 year on 01.01.2026"),
-        pytest.param("01.02.2024-", "31.01.2027", (2, 11, 30),
-                     id="psychologist 01.02.2024-: 2y 11m 30d on 31.01.2027"),
+        pytest.param("01.02.2024-", "31.01.2027", (2, 11, 30), id="psychologist 01.02.2024-: 2y 11m 30d on 31.01.2027"),
         pytest.param("01.02.2024-", "01.02.2027", (3, 0, 0), id="psychologist 01.02.2024-: 3 years on 01.02.2027"),
         pytest.param("01.02.2024-", "25.11.2026", (2, 9, 24), id="psychologist 01.02.2024-: 2y 9m on 25.11.2026"),
         pytest.param("01.03.2026-", "28.02.2027", (0, 11, 27), id="social worker 01.03.2026-: on 28.02.2027"),
         pytest.param("01.03.2026-", "01.03.2027", (1, 0, 0), id="social worker 01.03.2026-: 1 year on 01.03.2027"),
-        pytest.param("01.01.2025-30.01.2025, 01.03.2025-02.03.2025", "01.04.2025", (0, 1, 2),
-                     id="separate spans are normalised: 0m 30d + 2d = 1m 2d"),
-        pytest.param("01.01.2025-30.12.2025, 01.06.2026-", "01.06.2026", (0, 11, 30),
-                     id="second span not started yet: the first alone, 11m 30d"),
-        pytest.param("01.01.2025-30.12.2025, 01.06.2026-", "02.06.2026", (1, 0, 1),
-                     id="11m 30d + 1 day of a second span = 1y 0m 1d (normalised sum)"),
-        pytest.param("01.01.2025-20.01.2025, 01.03.2025-20.03.2025, 01.05.2025-20.05.2025", "01.01.2026", (0, 2, 0),
-                     id="3 x 20 days = 60 days = 2 months"),
-        pytest.param("01.01.2020-31.12.2021, 10.10.2023-09.04.2024, 01.09.2024-", "01.09.2026", (4, 6, 0),
-                     id="several periods add up: 2y + 6m + 2y"),
+        pytest.param(
+            "01.01.2025-30.01.2025, 01.03.2025-02.03.2025",
+            "01.04.2025",
+            (0, 1, 2),
+            id="separate spans are normalised: 0m 30d + 2d = 1m 2d",
+        ),
+        pytest.param(
+            "01.01.2025-30.12.2025, 01.06.2026-",
+            "01.06.2026",
+            (0, 11, 30),
+            id="second span not started yet: the first alone, 11m 30d",
+        ),
+        pytest.param(
+            "01.01.2025-30.12.2025, 01.06.2026-",
+            "02.06.2026",
+            (1, 0, 1),
+            id="11m 30d + 1 day of a second span = 1y 0m 1d (normalised sum)",
+        ),
+        pytest.param(
+            "01.01.2025-20.01.2025, 01.03.2025-20.03.2025, 01.05.2025-20.05.2025",
+            "01.01.2026",
+            (0, 2, 0),
+            id="3 x 20 days = 60 days = 2 months",
+        ),
+        pytest.param(
+            "01.01.2020-31.12.2021, 10.10.2023-09.04.2024, 01.09.2024-",
+            "01.09.2026",
+            (4, 6, 0),
+            id="several periods add up: 2y + 6m + 2y",
+        ),
         pytest.param("", "01.01.2026", (0, 0, 0), id="no periods"),
     ],
 )
@@ -237,32 +281,88 @@ def test_experience_accepts_any_iterable():
     "periods, years, months, days, expected",
     [
         pytest.param("01.03.2026-", 1, 0, 0, "01.03.2027", id="ongoing 01.03.2026-: 1 year on 01.03.2027"),
-        pytest.param("01.01.2020-30.06.2020, 01.01.2021-31.03.2021, 01.07.2021-", 1, 0, 0, "01.10.2021",
-                     id="6m + gap + 3m + gap + ongoing 01.07.2021: 1 year on 01.10.2021"),
-        pytest.param("01.01.2018-31.12.2019, 01.03.2020-", 3, 0, 0, "01.03.2021",
-                     id="2y closed + ongoing 01.03.2020: 3 years on 01.03.2021"),
+        pytest.param(
+            "01.01.2020-30.06.2020, 01.01.2021-31.03.2021, 01.07.2021-",
+            1,
+            0,
+            0,
+            "01.10.2021",
+            id="6m + gap + 3m + gap + ongoing 01.07.2021: 1 year on 01.10.2021",
+        ),
+        pytest.param(
+            "01.01.2018-31.12.2019, 01.03.2020-",
+            3,
+            0,
+            0,
+            "01.03.2021",
+            id="2y closed + ongoing 01.03.2020: 3 years on 01.03.2021",
+        ),
         pytest.param("01.03.2015-31.10.2018", 2, 0, 0, "01.03.2017", id="already reached: past date 01.03.2017"),
-        pytest.param("01.03.2016-28.02.2017, 01.03.2017-", 2, 0, 0, "01.03.2018",
-                     id="adjacent 28.02/01.03.2017 merge: 01.03.2018"),
-        pytest.param("01.03.2015-28.02.2016, 01.03.2016-", 2, 0, 0, "03.03.2017",
-                     id="29.02.2016 is a gap: 11m 28d + 1y 2d, on 03.03.2017"),
-        pytest.param("01.01.2024-30.06.2024, 01.04.2024-31.12.2024", 1, 0, 0, "01.01.2025",
-                     id="overlap counted once; one span: 1y on 01.01.2025"),
-        pytest.param("01.02.2024-", 3, 0, 0, "01.02.2027",
-                     id="issue 5: psychologist 01.02.2024-: 3 years on 01.02.2027, not 31.01.2027"),
-        pytest.param("01.03.2026-", 1, 0, 0, "01.03.2027",
-                     id="issue 5: social worker second since 01.03.2026: 1 year on 01.03.2027"),
+        pytest.param(
+            "01.03.2016-28.02.2017, 01.03.2017-",
+            2,
+            0,
+            0,
+            "01.03.2018",
+            id="adjacent 28.02/01.03.2017 merge: 01.03.2018",
+        ),
+        pytest.param(
+            "01.03.2015-28.02.2016, 01.03.2016-",
+            2,
+            0,
+            0,
+            "03.03.2017",
+            id="29.02.2016 is a gap: 11m 28d + 1y 2d, on 03.03.2017",
+        ),
+        pytest.param(
+            "01.01.2024-30.06.2024, 01.04.2024-31.12.2024",
+            1,
+            0,
+            0,
+            "01.01.2025",
+            id="overlap counted once; one span: 1y on 01.01.2025",
+        ),
+        pytest.param(
+            "01.02.2024-",
+            3,
+            0,
+            0,
+            "01.02.2027",
+            id="issue 5: psychologist 01.02.2024-: 3 years on 01.02.2027, not 31.01.2027",
+        ),
+        pytest.param(
+            "01.03.2026-",
+            1,
+            0,
+            0,
+            "01.03.2027",
+            id="issue 5: social worker second since 01.03.2026: 1 year on 01.03.2027",
+        ),
         pytest.param("01.01.2025-", 1, 0, 0, "01.01.2026", id="01.01.2025-: 1 year on 01.01.2026, not 31.12.2025"),
         pytest.param("15.06.2025-", 1, 0, 0, "15.06.2026", id="15.06.2025-: 1 year on 15.06.2026"),
         pytest.param("01.08.2025-", 0, 0, 30, "31.08.2025", id="01.08.2025-: 30 days on 31.08.2025"),
-        pytest.param("01.01.2025-30.12.2025, 01.06.2026-", 1, 0, 0, "02.06.2026",
-                     id="11m 30d, gap, then 1 day of a second span makes 1y 0m 1d: 02.06.2026"),
-        pytest.param("01.01.2025-30.01.2025, 01.03.2025-", 0, 2, 0, "31.03.2025",
-                     id="separate spans: 0m 30d + 01.03-30.03.2025 (0m 30d) = 2 months on 31.03.2025"),
+        pytest.param(
+            "01.01.2025-30.12.2025, 01.06.2026-",
+            1,
+            0,
+            0,
+            "02.06.2026",
+            id="11m 30d, gap, then 1 day of a second span makes 1y 0m 1d: 02.06.2026",
+        ),
+        pytest.param(
+            "01.01.2025-30.01.2025, 01.03.2025-",
+            0,
+            2,
+            0,
+            "31.03.2025",
+            id="separate spans: 0m 30d + 01.03-30.03.2025 (0m 30d) = 2 months on 31.03.2025",
+        ),
         pytest.param("01.03.2025-", 1, 0, 0, "01.03.2026", id="01.03.2025-: February is short, 01.03.2026"),
         pytest.param("29.02.2024-", 1, 0, 0, "28.02.2025", id="start 29.02.2024: 1 year on 28.02.2025"),
         pytest.param("01.03.2023-", 1, 0, 0, "01.03.2024", id="1 year across 29.02.2024 on 01.03.2024"),
-        pytest.param("31.01.2025-", 0, 1, 0, "28.02.2025", id="31.01.2025-: 1 month on 28.02.2025 (clamped anniversary)"),
+        pytest.param(
+            "31.01.2025-", 0, 1, 0, "28.02.2025", id="31.01.2025-: 1 month on 28.02.2025 (clamped anniversary)"
+        ),
         pytest.param("01.01.2025-", 0, 1, 0, "01.02.2025", id="01.01.2025-: 1 month on 01.02.2025 (31-day month)"),
         pytest.param("01.01.2025-30.01.2025", 0, 1, 0, None, id="never: one span of 0m 30d is less than a month"),
         pytest.param("01.01.2025-31.01.2025", 0, 1, 0, "01.02.2025", id="one span 01-31.01.2025: 1 month"),
@@ -418,7 +518,7 @@ def test_splitting_a_period_changes_nothing(items, on, data):
     last = s.end if s.end is not None else s.start + timedelta(days=2000)
     assume(last > s.start)
     cut = s.start + timedelta(days=data.draw(st.integers(0, (last - s.start).days - 1)))
-    split = items[:i] + [Span(s.start, cut), Span(cut + ONE, s.end)] + items[i + 1:]
+    split = items[:i] + [Span(s.start, cut), Span(cut + ONE, s.end)] + items[i + 1 :]
     assert ymd(experience(split, on)) == ymd(experience(items, on))
     for r in (Duration(1, 0, 0), Duration(0, 6, 15)):
         assert date_reached(split, r) == date_reached(items, r)

@@ -17,11 +17,21 @@ D = datetime.date
 
 def hire(centre, position="social_worker", level="high", category="none", **extra):
     fields = {
-        "personnel_number": "P1", "iin": "900517450063", "last_name": "Әбенова", "first_name": "Гүлнұр",
-        "birth_date": D(1990, 5, 17), "sex": "F", "hire_date": D(2024, 3, 1), **extra,
+        "personnel_number": "P1",
+        "iin": "900517450063",
+        "last_name": "Әбенова",
+        "first_name": "Гүлнұр",
+        "birth_date": D(1990, 5, 17),
+        "sex": "F",
+        "hire_date": D(2024, 3, 1),
+        **extra,
     }
     return services.employee_create(
-        centre=centre, position=Position.objects.get(code=position), qualification_level=level, category=category, **fields
+        centre=centre,
+        position=Position.objects.get(code=position),
+        qualification_level=level,
+        category=category,
+        **fields,
     )
 
 
@@ -36,7 +46,11 @@ def test_hiring_opens_the_first_period_at_the_centre(centre, valid_iin):
     employee = hire(centre, iin=valid_iin)
     period = employee.periods.get()
     assert (period.start_date, period.end_date, period.sector, period.profile_experience) == (
-        D(2024, 3, 1), None, "social_protection", True)
+        D(2024, 3, 1),
+        None,
+        "social_protection",
+        True,
+    )
     assert period.position.code == "social_worker" and period.category == "none"
 
 
@@ -60,7 +74,10 @@ def test_an_invalid_or_disagreeing_iin_is_refused_with_a_clear_message(centre, v
 def test_changing_the_category_closes_the_open_period_and_opens_a_new_one(centre, valid_iin):
     employee = hire(centre, iin=valid_iin)
     services.employee_change_assignment(
-        employee=employee, position=employee.position, qualification_level="high", category="second",
+        employee=employee,
+        position=employee.position,
+        qualification_level="high",
+        category="second",
         start_date=D(2025, 3, 1),
     )
     periods = list(employee.periods.order_by("start_date").values_list("category", "start_date", "end_date"))
@@ -73,7 +90,10 @@ def test_an_assignment_cannot_start_before_the_current_one(centre, valid_iin):
     employee = hire(centre, iin=valid_iin)
     with pytest.raises(ValidationError) as error:
         services.employee_change_assignment(
-            employee=employee, position=employee.position, qualification_level="high", category="second",
+            employee=employee,
+            position=employee.position,
+            qualification_level="high",
+            category="second",
             start_date=D(2024, 3, 1),
         )
     assert error.value.code == "dates_out_of_order"
@@ -105,10 +125,19 @@ def test_the_second_of_two_concurrent_edits_is_refused(centre, valid_iin):
 def test_history_records_who_changed_what(client_of, hr_officer, centre, valid_iin):
     employee = hire(centre, iin=valid_iin)
     client = client_of(hr_officer)
-    response = client.post(reverse("staffing:employee_edit", args=[employee.pk]), {
-        "personnel_number": "P1", "iin": valid_iin, "last_name": "Әбенова", "first_name": "Гүлнұр",
-        "birth_date": "1990-05-17", "sex": "F", "phone": "+7 777 123 45 67", "version": employee.version,
-    })
+    response = client.post(
+        reverse("staffing:employee_edit", args=[employee.pk]),
+        {
+            "personnel_number": "P1",
+            "iin": valid_iin,
+            "last_name": "Әбенова",
+            "first_name": "Гүлнұр",
+            "birth_date": "1990-05-17",
+            "sex": "F",
+            "phone": "+7 777 123 45 67",
+            "version": employee.version,
+        },
+    )
     assert response.status_code == 302
     latest = employee.history.latest()
     assert latest.history_user == hr_officer and latest.phone == "+7 777 123 45 67"
@@ -116,10 +145,12 @@ def test_history_records_who_changed_what(client_of, hr_officer, centre, valid_i
 
 # Pages and scope -----------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def employee(centre):
-    employee = EmployeeFactory(centre=centre, last_name="Құрманғазиева", position=Position.objects.get(code="psychologist"),
-                               category="none")
+    employee = EmployeeFactory(
+        centre=centre, last_name="Құрманғазиева", position=Position.objects.get(code="psychologist"), category="none"
+    )
     WorkPeriodFactory(employee=employee, position=employee.position, category="none", start_date=D(2023, 2, 1))
     EducationFactory(employee=employee, field=None, level="basic_secondary")
     return employee
@@ -177,10 +208,21 @@ def make_staff(centre, count):
     position = Position.objects.get(code="social_worker")
     for _ in range(count):
         employee = EmployeeFactory(centre=centre, position=position, qualification_level="high", category="second")
-        WorkPeriodFactory(employee=employee, position=position, qualification_level="high", category="none",
-                          start_date=D(2020, 1, 1), end_date=D(2021, 12, 31))
-        WorkPeriodFactory(employee=employee, position=position, qualification_level="high", category="second",
-                          start_date=D(2022, 1, 1))
+        WorkPeriodFactory(
+            employee=employee,
+            position=position,
+            qualification_level="high",
+            category="none",
+            start_date=D(2020, 1, 1),
+            end_date=D(2021, 12, 31),
+        )
+        WorkPeriodFactory(
+            employee=employee,
+            position=position,
+            qualification_level="high",
+            category="second",
+            start_date=D(2022, 1, 1),
+        )
         EducationFactory(employee=employee, field_id=None, level="basic_secondary")
 
 
@@ -220,7 +262,9 @@ def test_open_period_constraint_allows_only_one(employee):
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        WorkPeriod.objects.create(employee=employee, organisation="x", position=employee.position, start_date=D(2024, 1, 1))
+        WorkPeriod.objects.create(
+            employee=employee, organisation="x", position=employee.position, start_date=D(2024, 1, 1)
+        )
 
 
 def test_with_many_centres_analysts_type_the_centre_code(client_of, analyst):

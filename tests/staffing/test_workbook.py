@@ -56,35 +56,95 @@ def staff() -> dict[str, list[dict]]:
     """Three employees: 0001 active with an earlier job, 0002 dismissed, 0003 born in the 2000s, a director."""
     return {
         "employees": [
-            {"personnel_number": "0001", "iin": iin(date(1990, 5, 17), "F"), "last_name": "Әбенова",
-             "first_name": "Гүлнұр", "middle_name": "Қанатқызы", "birth_date": "1990-05-17", "sex": "F",
-             "unit": "Әлеуметтік қолдау бөлімі", "hire_date": "2020-01-15"},
-            {"personnel_number": "0002", "iin": iin(date(1985, 3, 2), "M"), "last_name": "Серіков",
-             "first_name": "Ерлан", "birth_date": "02.03.1985", "sex": "M", "unit": "Психологиялық қызмет",
-             "hire_date": "2015-02-01", "dismissal_date": "30.06.2023"},
-            {"personnel_number": "0003", "iin": iin(date(2001, 11, 20), "M"), "last_name": "Нұрланов",
-             "first_name": "Әлихан", "middle_name": "", "birth_date": datetime(2001, 11, 20), "sex": "M",
-             "unit": "", "hire_date": datetime(2022, 3, 1)},
+            {
+                "personnel_number": "0001",
+                "iin": iin(date(1990, 5, 17), "F"),
+                "last_name": "Әбенова",
+                "first_name": "Гүлнұр",
+                "middle_name": "Қанатқызы",
+                "birth_date": "1990-05-17",
+                "sex": "F",
+                "unit": "Әлеуметтік қолдау бөлімі",
+                "hire_date": "2020-01-15",
+            },
+            {
+                "personnel_number": "0002",
+                "iin": iin(date(1985, 3, 2), "M"),
+                "last_name": "Серіков",
+                "first_name": "Ерлан",
+                "birth_date": "02.03.1985",
+                "sex": "M",
+                "unit": "Психологиялық қызмет",
+                "hire_date": "2015-02-01",
+                "dismissal_date": "30.06.2023",
+            },
+            {
+                "personnel_number": "0003",
+                "iin": iin(date(2001, 11, 20), "M"),
+                "last_name": "Нұрланов",
+                "first_name": "Әлихан",
+                "middle_name": "",
+                "birth_date": datetime(2001, 11, 20),
+                "sex": "M",
+                "unit": "",
+                "hire_date": datetime(2022, 3, 1),
+            },
         ],
         "education": [
-            {"personnel_number": "0001", "level": "higher", "field": "social_work", "institution": "ҚазҰУ",
-             "specialty": "Әлеуметтік жұмыс", "document_number": "ЖБ-Б 0123456", "graduation_date": "2012-06-30"},
+            {
+                "personnel_number": "0001",
+                "level": "higher",
+                "field": "social_work",
+                "institution": "ҚазҰУ",
+                "specialty": "Әлеуметтік жұмыс",
+                "document_number": "ЖБ-Б 0123456",
+                "graduation_date": "2012-06-30",
+            },
             {"personnel_number": "0002", "level": "basic_secondary", "institution": "№5 мектеп"},
             {"personnel_number": "0002", "level": "higher", "field": "psychology", "graduation_date": "01.07.2008"},
             {"personnel_number": "0003", "level": "tvet", "field": "pedagogy"},
         ],
         "work_history": [
-            {"personnel_number": "0001", "organisation": "№12 мектеп", "sector": "education",
-             "position": "Мұғалім", "managerial": "no", "profile_experience": "no",
-             "start_date": "2012-09-01", "end_date": "2019-12-31"},
-            {"personnel_number": "0001", "organisation": "Отбасын қолдау орталығы", "sector": "social_protection",
-             "position": "social_worker", "qualification_level": "", "category": "first", "managerial": "жоқ",
-             "profile_experience": "иә", "start_date": "2020-01-15"},
-            {"personnel_number": "0002", "organisation": "Отбасын қолдау орталығы", "sector": "social_protection",
-             "position": "psychologist", "category": "second", "managerial": "нет", "profile_experience": "да",
-             "start_date": "2015-02-01", "end_date": "30.06.2023"},
-            {"personnel_number": "0003", "organisation": "Отбасын қолдау орталығы", "position": "director",
-             "managerial": True, "profile_experience": 1, "start_date": date(2022, 3, 1)},
+            {
+                "personnel_number": "0001",
+                "organisation": "№12 мектеп",
+                "sector": "education",
+                "position": "Мұғалім",
+                "managerial": "no",
+                "profile_experience": "no",
+                "start_date": "2012-09-01",
+                "end_date": "2019-12-31",
+            },
+            {
+                "personnel_number": "0001",
+                "organisation": "Отбасын қолдау орталығы",
+                "sector": "social_protection",
+                "position": "social_worker",
+                "qualification_level": "",
+                "category": "first",
+                "managerial": "жоқ",
+                "profile_experience": "иә",
+                "start_date": "2020-01-15",
+            },
+            {
+                "personnel_number": "0002",
+                "organisation": "Отбасын қолдау орталығы",
+                "sector": "social_protection",
+                "position": "psychologist",
+                "category": "second",
+                "managerial": "нет",
+                "profile_experience": "да",
+                "start_date": "2015-02-01",
+                "end_date": "30.06.2023",
+            },
+            {
+                "personnel_number": "0003",
+                "organisation": "Отбасын қолдау орталығы",
+                "position": "director",
+                "managerial": True,
+                "profile_experience": 1,
+                "start_date": date(2022, 3, 1),
+            },
         ],
     }
 
@@ -116,24 +176,53 @@ def problems(plan):
 def snapshot(centre):
     """The centre's records without ids or history, comparable across imports."""
     employees = sorted(
-        (e.personnel_number, e.iin, e.last_name, e.first_name, e.middle_name, e.birth_date, e.sex,
-         e.unit.name if e.unit else None, e.hire_date, e.dismissal_date, e.position.code if e.position else None,
-         e.qualification_level, e.category)
+        (
+            e.personnel_number,
+            e.iin,
+            e.last_name,
+            e.first_name,
+            e.middle_name,
+            e.birth_date,
+            e.sex,
+            e.unit.name if e.unit else None,
+            e.hire_date,
+            e.dismissal_date,
+            e.position.code if e.position else None,
+            e.qualification_level,
+            e.category,
+        )
         for e in Employee.objects.filter(centre=centre).select_related("unit", "position")
     )
     education = sorted(
         (
-            (e.employee.personnel_number, e.level, e.field.code if e.field else None, e.institution, e.specialty,
-             e.document_number, e.graduation_date)
+            (
+                e.employee.personnel_number,
+                e.level,
+                e.field.code if e.field else None,
+                e.institution,
+                e.specialty,
+                e.document_number,
+                e.graduation_date,
+            )
             for e in Education.objects.filter(employee__centre=centre).select_related("employee", "field")
         ),
         key=repr,
     )
     periods = sorted(
         (
-            (p.employee.personnel_number, p.organisation, p.sector, p.position.code if p.position else None,
-             p.position_text, p.qualification_level, p.category, p.managerial, p.profile_experience, p.start_date,
-             p.end_date)
+            (
+                p.employee.personnel_number,
+                p.organisation,
+                p.sector,
+                p.position.code if p.position else None,
+                p.position_text,
+                p.qualification_level,
+                p.category,
+                p.managerial,
+                p.profile_experience,
+                p.start_date,
+                p.end_date,
+            )
             for p in WorkPeriod.objects.filter(employee__centre=centre).select_related("employee", "position")
         ),
         key=repr,
@@ -165,7 +254,10 @@ def test_a_valid_workbook_is_previewed_without_writing_then_imported(tmp_path, c
     assert (earlier.position, earlier.position_text, earlier.sector) == (None, "Мұғалім", "education")
     assert (earlier.managerial, earlier.profile_experience, earlier.end_date) == (False, False, date(2019, 12, 31))
     assert (current.position.code, current.end_date, current.managerial, current.profile_experience) == (
-        "social_worker", None, False, True,
+        "social_worker",
+        None,
+        False,
+        True,
     )
     assert first.education.get().field.code == "social_work"
 
@@ -190,13 +282,19 @@ def test_history_records_what_was_written_and_by_whom(tmp_path, centre, hr_offic
     first = Employee.objects.get(personnel_number="0001")
     record = first.history.get()
     assert (record.history_type, record.history_user, record.last_name, record.iin, record.unit_id) == (
-        "+", hr_officer, "Әбенова", first.iin, first.unit_id,
+        "+",
+        hr_officer,
+        "Әбенова",
+        first.iin,
+        first.unit_id,
     )
     assert record.history_date is not None and record.position_id == first.position_id
     period = first.periods.get(end_date__isnull=True)
     period_record = period.history.get()
     assert (period_record.history_type, period_record.position_id, period_record.start_date) == (
-        "+", period.position_id, date(2020, 1, 15),
+        "+",
+        period.position_id,
+        date(2020, 1, 15),
     )
     assert period_record.instance == period
 
@@ -204,7 +302,12 @@ def test_history_records_what_was_written_and_by_whom(tmp_path, centre, hr_offic
     data["employees"][0]["last_name"] = "Серікова"
     workbook_import(read(tmp_path, data, centre, name="again.xlsx"))  # no user: none recorded
     changed = first.history.order_by("history_id").last()
-    assert (changed.history_type, changed.last_name, changed.history_user, changed.version) == ("~", "Серікова", None, 2)
+    assert (changed.history_type, changed.last_name, changed.history_user, changed.version) == (
+        "~",
+        "Серікова",
+        None,
+        2,
+    )
     assert changed.prev_record.last_name == "Әбенова"
     assert period.history.filter(history_type="-").get().start_date == date(2020, 1, 15)
 
@@ -295,14 +398,22 @@ VALID_IIN = iin(date(1990, 5, 17), "F")
 ROW_ERRORS = {
     "iin check digit": (
         _set("employees", 0, iin=VALID_IIN[:11] + str((int(VALID_IIN[11]) + 1) % 10)),
-        ("employees", 2, "iin"), "Not a valid IIN: the check digit does not match.",
+        ("employees", 2, "iin"),
+        "Not a valid IIN: the check digit does not match.",
     ),
     "iin length": (_set("employees", 0, iin="90051740001"), ("employees", 2, "iin"), "12 digits"),
     "iin letters": (_set("employees", 0, iin="90051740001X"), ("employees", 2, "iin"), "12 digits"),
-    "iin century": (_set("employees", 0, iin=VALID_IIN[:6] + "7" + VALID_IIN[7:]), ("employees", 2, "iin"), "7th digit"),
+    "iin century": (
+        _set("employees", 0, iin=VALID_IIN[:6] + "7" + VALID_IIN[7:]),
+        ("employees", 2, "iin"),
+        "7th digit",
+    ),
     "iin required": (_set("employees", 0, iin=None), ("employees", 2, "iin"), "required"),
-    "birth date disagrees": (_set("employees", 0, birth_date="1990-05-18"), ("employees", 2, "birth_date"),
-                             "does not agree with the IIN (17.05.1990)"),
+    "birth date disagrees": (
+        _set("employees", 0, birth_date="1990-05-18"),
+        ("employees", 2, "birth_date"),
+        "does not agree with the IIN (17.05.1990)",
+    ),
     "sex disagrees": (_set("employees", 0, sex="M"), ("employees", 2, "sex"), "sex does not agree"),
     "sex unknown": (_set("employees", 0, sex="X"), ("employees", 2, "sex"), "Write M (male) or F (female)."),
     "last name required": (_set("employees", 1, last_name="  "), ("employees", 3, "last_name"), "required"),
@@ -311,48 +422,91 @@ ROW_ERRORS = {
     "hire date format": (_set("employees", 0, hire_date="2020/01/15"), ("employees", 2, "hire_date"), "Not a date"),
     "impossible date": (_set("employees", 0, hire_date="31.02.2020"), ("employees", 2, "hire_date"), "Not a date"),
     "hire date required": (_set("employees", 0, hire_date=None), ("employees", 2, "hire_date"), "required"),
-    "dismissal before hire": (_set("employees", 1, dismissal_date="2014-12-31"), ("employees", 3, "dismissal_date"),
-                              "before the hire date"),
+    "dismissal before hire": (
+        _set("employees", 1, dismissal_date="2014-12-31"),
+        ("employees", 3, "dismissal_date"),
+        "before the hire date",
+    ),
     "personnel number twice": (
         _add("employees", **{**staff()["employees"][0], "iin": iin(date(1990, 5, 17), "F", 500)}),
-        ("employees", 5, "personnel_number"), "already on row 2",
+        ("employees", 5, "personnel_number"),
+        "already on row 2",
     ),
-    "personnel number required": (_set("employees", 2, personnel_number=None), ("employees", 4, "personnel_number"),
-                                  "required"),
+    "personnel number required": (
+        _set("employees", 2, personnel_number=None),
+        ("employees", 4, "personnel_number"),
+        "required",
+    ),
     "formula in a name": (_set("employees", 0, last_name=FORMULA), ("employees", 2, "last_name"), "Formulas"),
     "education level": (_set("education", 0, level="bachelor"), ("education", 2, "level"), "Unknown code “bachelor”"),
     "education field required": (_set("education", 0, field=None), ("education", 2, "field"), "Choose the field"),
     "education field unknown": (_set("education", 0, field="astrology"), ("education", 2, "field"), "astrology"),
-    "education unknown employee": (_set("education", 3, personnel_number="9999"), ("education", 5, "personnel_number"),
-                                   "No employee with the personnel number 9999"),
-    "graduation date": (_set("education", 0, graduation_date="June 2012"), ("education", 2, "graduation_date"),
-                        "Not a date"),
-    "formula in institution": (_set("education", 1, institution="@SUM(A1)"), ("education", 3, "institution"),
-                               "Formulas"),
+    "education unknown employee": (
+        _set("education", 3, personnel_number="9999"),
+        ("education", 5, "personnel_number"),
+        "No employee with the personnel number 9999",
+    ),
+    "graduation date": (
+        _set("education", 0, graduation_date="June 2012"),
+        ("education", 2, "graduation_date"),
+        "Not a date",
+    ),
+    "formula in institution": (
+        _set("education", 1, institution="@SUM(A1)"),
+        ("education", 3, "institution"),
+        "Formulas",
+    ),
     "sector": (_set("work_history", 0, sector="army"), ("work_history", 2, "sector"), "Unknown code “army”"),
     "level": (_set("work_history", 1, qualification_level="low"), ("work_history", 3, "qualification_level"), "low"),
     "category": (_set("work_history", 1, category="third"), ("work_history", 3, "category"), "third"),
     "managerial": (_set("work_history", 1, managerial="maybe"), ("work_history", 3, "managerial"), "yes or no"),
-    "profile experience": (_set("work_history", 1, profile_experience="x"), ("work_history", 3, "profile_experience"),
-                           "yes or no"),
-    "organisation required": (_set("work_history", 0, organisation=""), ("work_history", 2, "organisation"),
-                              "required"),
+    "profile experience": (
+        _set("work_history", 1, profile_experience="x"),
+        ("work_history", 3, "profile_experience"),
+        "yes or no",
+    ),
+    "organisation required": (
+        _set("work_history", 0, organisation=""),
+        ("work_history", 2, "organisation"),
+        "required",
+    ),
     "position required": (_set("work_history", 0, position=None), ("work_history", 2, "position"), "required"),
-    "end before start": (_set("work_history", 0, end_date="2012-08-31"), ("work_history", 2, "end_date"),
-                         "must not be before the start date"),
+    "end before start": (
+        _set("work_history", 0, end_date="2012-08-31"),
+        ("work_history", 2, "end_date"),
+        "must not be before the start date",
+    ),
     "start required": (_set("work_history", 0, start_date=None), ("work_history", 2, "start_date"), "required"),
-    "second open period": (_set("work_history", 0, end_date=None), ("work_history", 3, "end_date"),
-                           "Only one period may be open"),
-    "open period outside the catalogue": (_set("work_history", 1, position="Бас маман"),
-                                          ("work_history", 3, "position"), "needs a catalogue position"),
-    "dismissed with an open period": (_set("work_history", 2, end_date=None), ("work_history", 4, "end_date"),
-                                      "dismissed: this period needs an end date"),
-    "active without an open period": (_set("work_history", 3, end_date="2023-01-01"),
-                                      ("employees", 4, "dismissal_date"), "needs one open period"),
-    "period of an unknown employee": (_set("work_history", 2, personnel_number="0009"),
-                                      ("work_history", 4, "personnel_number"), "0009"),
-    "formula in organisation": (_set("work_history", 0, organisation="+cmd|' /C calc'!A0"),
-                                ("work_history", 2, "organisation"), "Formulas"),
+    "second open period": (
+        _set("work_history", 0, end_date=None),
+        ("work_history", 3, "end_date"),
+        "Only one period may be open",
+    ),
+    "open period outside the catalogue": (
+        _set("work_history", 1, position="Бас маман"),
+        ("work_history", 3, "position"),
+        "needs a catalogue position",
+    ),
+    "dismissed with an open period": (
+        _set("work_history", 2, end_date=None),
+        ("work_history", 4, "end_date"),
+        "dismissed: this period needs an end date",
+    ),
+    "active without an open period": (
+        _set("work_history", 3, end_date="2023-01-01"),
+        ("employees", 4, "dismissal_date"),
+        "needs one open period",
+    ),
+    "period of an unknown employee": (
+        _set("work_history", 2, personnel_number="0009"),
+        ("work_history", 4, "personnel_number"),
+        "0009",
+    ),
+    "formula in organisation": (
+        _set("work_history", 0, organisation="+cmd|' /C calc'!A0"),
+        ("work_history", 2, "organisation"),
+        "Formulas",
+    ),
 }
 
 
@@ -425,8 +579,14 @@ def test_an_import_failing_halfway_leaves_nothing_behind(tmp_path, centre, monke
 
     data = staff()
     data["employees"][0]["last_name"] = "Жаңаева"
-    data["employees"].append({**staff()["employees"][2], "personnel_number": "0004", "unit": "Жаңа бөлім",
-                              "iin": iin(date(2001, 11, 20), "M", 700)})
+    data["employees"].append(
+        {
+            **staff()["employees"][2],
+            "personnel_number": "0004",
+            "unit": "Жаңа бөлім",
+            "iin": iin(date(2001, 11, 20), "M", 700),
+        }
+    )
     data["work_history"].append({**staff()["work_history"][3], "personnel_number": "0004"})
     plan = read(tmp_path, data, centre, name="second.xlsx")
     assert plan.ok and plan.created == ["0004"]
@@ -466,8 +626,14 @@ def test_reimport_updates_without_duplicates_and_replaces_history_rows(tmp_path,
     data["education"][0]["specialty"] = "Әлеуметтік педагогика"
     data["work_history"][1].update(end_date="2024-12-31")
     data["work_history"].append(
-        {"personnel_number": "0001", "organisation": "Отбасын қолдау орталығы", "position": "case_manager",
-         "qualification_level": "high", "category": "highest", "start_date": "2025-01-01"}
+        {
+            "personnel_number": "0001",
+            "organisation": "Отбасын қолдау орталығы",
+            "position": "case_manager",
+            "qualification_level": "high",
+            "category": "highest",
+            "start_date": "2025-01-01",
+        }
     )
     plan = read(tmp_path, data, centre, name="again.xlsx")
     assert plan.ok, plan.problems
@@ -481,8 +647,12 @@ def test_reimport_updates_without_duplicates_and_replaces_history_rows(tmp_path,
     assert first.periods.count() == 3 and first.periods.filter(end_date__isnull=True).count() == 1
     assert first.education.get().specialty == "Әлеуметтік педагогика"
     assert not Education.objects.filter(employee_id=ids["0002"]).exists()
-    assert WorkPeriod.objects.filter(employee__centre=centre, employee_id__in=[ids["0001"], ids["0002"],
-                                                                              ids["0003"]]).count() == 5
+    assert (
+        WorkPeriod.objects.filter(
+            employee__centre=centre, employee_id__in=[ids["0001"], ids["0002"], ids["0003"]]
+        ).count()
+        == 5
+    )
     for number in ("0001", "0002", "0003"):
         assert Employee.objects.get(pk=ids[number]).version == versions[number] + 1
     # The employee who is not in the workbook is left as they were.
@@ -498,7 +668,8 @@ def test_units_are_matched_by_name_and_created_only_when_missing(tmp_path, centr
     Unit.objects.create(centre=centre, name="Әлеуметтік қолдау бөлімі")
     workbook_import(read(tmp_path, staff(), centre))
     assert sorted(Unit.objects.filter(centre=centre).values_list("name", flat=True)) == [
-        "Психологиялық қызмет", "Әлеуметтік қолдау бөлімі",
+        "Психологиялық қызмет",
+        "Әлеуметтік қолдау бөлімі",
     ]
 
 
@@ -507,12 +678,20 @@ def test_there_are_no_queries_per_row(tmp_path, centre):
         data = {"employees": [], "education": [], "work_history": []}
         for n in range(count):
             number = f"{prefix}{n:05d}"
-            data["employees"].append({"personnel_number": number, "iin": iin(date(1980, 1, 1 + n % 28), "F", n * 3),
-                                      "last_name": "Ахметова", "first_name": "Дана", "unit": f"Бөлім {n % 3}",
-                                      "hire_date": "2020-01-01"})
+            data["employees"].append(
+                {
+                    "personnel_number": number,
+                    "iin": iin(date(1980, 1, 1 + n % 28), "F", n * 3),
+                    "last_name": "Ахметова",
+                    "first_name": "Дана",
+                    "unit": f"Бөлім {n % 3}",
+                    "hire_date": "2020-01-01",
+                }
+            )
             data["education"].append({"personnel_number": number, "level": "higher", "field": "law"})
-            data["work_history"].append({"personnel_number": number, "organisation": "ОҚО", "position": "lawyer",
-                                         "start_date": "2020-01-01"})
+            data["work_history"].append(
+                {"personnel_number": number, "organisation": "ОҚО", "position": "lawyer", "start_date": "2020-01-01"}
+            )
         return data
 
     # Bulk queries come in batches (SQLite allows 999 parameters a query), never one per row.
@@ -531,10 +710,22 @@ def test_an_export_imports_back_unchanged(tmp_path, centre):
     workbook_import(read(tmp_path, staff(), centre))
     # A record made elsewhere in the product, with a level, no unit and a position outside the catalogue before.
     employee = EmployeeFactory(centre=centre, personnel_number="0100", middle_name="")
-    WorkPeriodFactory(employee=employee, position_text="Кеңесші", start_date=date(2018, 1, 1),
-                      end_date=date(2019, 12, 31), managerial=True, profile_experience=False, sector="other")
-    WorkPeriodFactory(employee=employee, position=Position.objects.get(code="psychologist"),
-                      qualification_level="high", category="none", start_date=date(2020, 1, 15))
+    WorkPeriodFactory(
+        employee=employee,
+        position_text="Кеңесші",
+        start_date=date(2018, 1, 1),
+        end_date=date(2019, 12, 31),
+        managerial=True,
+        profile_experience=False,
+        sector="other",
+    )
+    WorkPeriodFactory(
+        employee=employee,
+        position=Position.objects.get(code="psychologist"),
+        qualification_level="high",
+        category="none",
+        start_date=date(2020, 1, 15),
+    )
     Employee.objects.filter(pk=employee.pk).update(
         position=Position.objects.get(code="psychologist"), qualification_level="high", category="none"
     )
@@ -572,14 +763,17 @@ def test_the_export_is_sorted_with_real_dates_yes_no_and_codes(tmp_path, centre)
         ("0003", "director", "yes", "yes"),
     ]
     education = list(book["education"].iter_rows(values_only=True))[2:]
-    assert [(row[0], row[1], row[2]) for row in education][:2] == [("0001", "higher", "social_work"),
-                                                                  ("0002", "higher", "psychology")]
+    assert [(row[0], row[1], row[2]) for row in education][:2] == [
+        ("0001", "higher", "social_work"),
+        ("0002", "higher", "psychology"),
+    ]
 
 
 def test_formula_payloads_are_written_as_text_on_export(tmp_path, centre):
     employee = EmployeeFactory(centre=centre, personnel_number="0001", last_name=FORMULA, middle_name="@SUM(1+1)")
-    WorkPeriodFactory(employee=employee, organisation="=1+2", position_text="-2+3+cmd|' /C calc'!A0",
-                      end_date=date(2020, 12, 31))
+    WorkPeriodFactory(
+        employee=employee, organisation="=1+2", position_text="-2+3+cmd|' /C calc'!A0", end_date=date(2020, 12, 31)
+    )
     path = tmp_path / "export.xlsx"
     workbook_export(centre, path)
 
@@ -764,4 +958,3 @@ def test_export_staff_writes_the_centre_only(tmp_path, centre, other_centre):
     assert numbers == ["0001", "0002", "0003"]
     with pytest.raises(CommandError, match="Unknown centre"):
         run("export_staff", str(path), "--centre", "nowhere")
-

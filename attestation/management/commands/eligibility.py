@@ -9,8 +9,18 @@ from config.dates import parse_day, today
 from staffing.models import Centre, Employee
 
 FIELDS = [
-    "personnel_number", "centre", "iin", "full_name", "position", "qualification_level", "category",
-    "meets_requirements", "next_category", "eligible", "eligible_from", "reasons",
+    "personnel_number",
+    "centre",
+    "iin",
+    "full_name",
+    "position",
+    "qualification_level",
+    "category",
+    "meets_requirements",
+    "next_category",
+    "eligible",
+    "eligible_from",
+    "reasons",
 ]
 
 

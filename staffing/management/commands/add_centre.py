@@ -18,8 +18,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             centre = centre_create(
-                code=options["code"], name_kk=options["name"], name_ru=options["name_ru"], region_code=options["region"],
-                district=options["district"], bin=options["bin"],
+                code=options["code"],
+                name_kk=options["name"],
+                name_ru=options["name_ru"],
+                region_code=options["region"],
+                district=options["district"],
+                bin=options["bin"],
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from None

@@ -26,17 +26,22 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
 
         self.stdout.write(
-            _("%(centre)s: %(created)s employees to create, %(updated)s to update, %(education)s education rows, "
-              "%(periods)s work periods.")
-            % {"centre": target.code, "created": len(plan.created), "updated": len(plan.updated),
-               "education": plan.education_rows, "periods": plan.period_rows}
+            _(
+                "%(centre)s: %(created)s employees to create, %(updated)s to update, %(education)s education rows, "
+                "%(periods)s work periods."
+            )
+            % {
+                "centre": target.code,
+                "created": len(plan.created),
+                "updated": len(plan.updated),
+                "education": plan.education_rows,
+                "periods": plan.period_rows,
+            }
         )
         if not plan.ok:
             for problem in plan.problems:
                 self.stderr.write(f"{problem.sheet}:{problem.row}:{problem.column}: {problem.message}")
-            raise CommandError(
-                _("%(count)s problems found: nothing was imported.") % {"count": len(plan.problems)}
-            )
+            raise CommandError(_("%(count)s problems found: nothing was imported.") % {"count": len(plan.problems)})
         if dry_run:
             self.stdout.write(_("Dry run: nothing was written."))
             return

@@ -23,7 +23,9 @@ class Command(BaseCommand):
         report = demo_seed(
             centres=options["centres"], employees_per_centre=options["employees_per_centre"], seed=options["seed"]
         )
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo data: {report.centres} centres, {report.employees} employees, {report.education} education rows, "
-            f"{report.periods} work periods in {time.perf_counter() - started:.1f} s."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data: {report.centres} centres, {report.employees} employees, {report.education} education rows, "
+                f"{report.periods} work periods in {time.perf_counter() - started:.1f} s."
+            )
+        )
