@@ -1,6 +1,7 @@
 """The four roles of the product, kept as Django groups (created by migration 0001).
 
-Superusers can do everything. What each role may see and change is decided in accounts.access;
+Superusers can do everything. What each role may see and change is decided by each app's access module
+(staffing.access, attestation.access);
 which model permissions each role gets in the admin is decided here.
 """
 

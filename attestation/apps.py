@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AttestationConfig(AppConfig):
     name = "attestation"
     verbose_name = _("Attestation")
+
+    def ready(self):
+        # Imported here: the section's modules import models, which are not ready while apps load.
+        from attestation.card import EMPLOYEE_CARD_SECTION
+        from staffing.card import register_card_section
+
+        register_card_section(EMPLOYEE_CARD_SECTION)

@@ -16,12 +16,13 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.access import changeable_centres, directed_centres
 from accounts.roles import CENTRE_DIRECTOR, COMMITTEE_ANALYST, HR_OFFICER, roles_of
+from attestation.access import directed_centres
 from attestation.models import Candidate, Session
 from attestation.reports import OPEN_STATES
 from attestation.selectors import eligibility
 from config.dates import today
+from staffing.access import changeable_centres
 from staffing.models import Employee
 
 

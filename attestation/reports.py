@@ -20,12 +20,12 @@ from datetime import date, timedelta
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from accounts.access import visible_centres, visible_employees
 from attestation.models import Candidate, Session
 from attestation.reasons import catalogue_names, category_label, verdict_texts
 from attestation.rules import Verdict
 from attestation.selectors import EligibilityRow, catalogue_lookups, eligibility
 from positions.vocabulary import CATEGORY_CHOICES, CATEGORY_CODES, LEVEL_CHOICES, LEVEL_CODES, label
+from staffing.access import visible_centres, visible_employees
 from staffing.models import Centre, Employee, Region
 
 WINDOW_DAYS = 90  # "eligible in the next 90 days"

@@ -15,11 +15,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from accounts.access import changeable_centres, directed_centres
+from attestation.access import directed_centres
 from attestation.models import Candidate, CommissionMember, Session, Transition
 from attestation.reasons import catalogue_names, verdict_texts
 from attestation.selectors import catalogue_lookups, eligibility
 from config.dates import today
+from staffing.access import changeable_centres
 from staffing.models import Employee
 from staffing.services import employee_change_assignment
 

@@ -1,22 +1,26 @@
-from django.urls import include, path
+from django.urls import path
 
-from attestation import session_views, views
+from attestation.views import documents, eligibility, reports, sessions
 
 app_name = "attestation"
 
 urlpatterns = [
-    path("eligibility/", views.eligibility_list, name="eligibility"),
-    path("eligibility/export.xlsx", views.eligibility_export, name="eligibility_export"),
-    path("impact/", views.amendment_impact_view, name="impact"),
-    path("sessions/", session_views.session_list, name="session_list"),
-    path("sessions/<int:pk>/", session_views.session_detail, name="session"),
-    path("sessions/<int:pk>/step/<slug:step>/", session_views.session_step, name="session_step"),
-    path("sessions/<int:pk>/members/", session_views.member_add, name="member_add"),
-    path("sessions/<int:pk>/members/<int:member_pk>/remove/", session_views.member_remove, name="member_remove"),
-    path("sessions/<int:pk>/candidates/", session_views.candidate_add, name="candidate_add"),
-    path("sessions/<int:pk>/order/", session_views.session_order, name="session_order"),
-    path("candidates/<int:pk>/", session_views.candidate_decision, name="candidate"),
-    path("candidates/<int:pk>/remove/", session_views.candidate_remove, name="candidate_remove"),
-    path("", include("attestation.urls_documents")),
-    path("", include("attestation.urls_reports")),
+    path("eligibility/", eligibility.eligibility_list, name="eligibility"),
+    path("eligibility/export.xlsx", eligibility.eligibility_export, name="eligibility_export"),
+    path("impact/", eligibility.amendment_impact_view, name="impact"),
+    path("sessions/", sessions.session_list, name="session_list"),
+    path("sessions/<int:pk>/", sessions.session_detail, name="session"),
+    path("sessions/<int:pk>/step/<slug:step>/", sessions.session_step, name="session_step"),
+    path("sessions/<int:pk>/members/", sessions.member_add, name="member_add"),
+    path("sessions/<int:pk>/members/<int:member_pk>/remove/", sessions.member_remove, name="member_remove"),
+    path("sessions/<int:pk>/candidates/", sessions.candidate_add, name="candidate_add"),
+    path("sessions/<int:pk>/order/", sessions.session_order, name="session_order"),
+    path("candidates/<int:pk>/", sessions.candidate_decision, name="candidate"),
+    path("candidates/<int:pk>/remove/", sessions.candidate_remove, name="candidate_remove"),
+    path("sessions/<int:pk>/documents/<str:kind>/", documents.document, name="session_document"),
+    path("candidates/<int:pk>/sheet/", documents.candidate_sheet, name="candidate_sheet"),
+    path("centres/<slug:code>/dashboard/", reports.dashboard, name="dashboard"),
+    path("centres/<slug:code>/dashboard.xlsx", reports.dashboard_export, name="dashboard_export"),
+    path("reports/", reports.area, name="area"),
+    path("reports.xlsx", reports.area_export, name="area_export"),
 ]

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "positions",
     "staffing",
     "attestation",
+    # The start page and the menu, above the apps they summarise.
+    "home",
 ]
 
 MIDDLEWARE = [
@@ -73,7 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "accounts.context_processors.navigation",
+                "home.context_processors.navigation",
             ],
         },
     },

@@ -8,6 +8,7 @@ admin.site.site_header = _("Family-support centres: HR")
 admin.site.site_title = _("Family-support centres: HR")
 
 urlpatterns = [
+    path("", include("home.urls")),
     path("", include("accounts.urls")),
     # The language switcher must work on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

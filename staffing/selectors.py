@@ -6,8 +6,8 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from accounts.access import may_change_expression, visible_employees
 from positions.vocabulary import CATEGORY_CODES, SECTOR_CHOICES
+from staffing.access import may_change_expression, visible_employees
 from staffing.experience import Duration, Span, experience
 from staffing.models import Education, Employee, WorkPeriod
 

@@ -1,4 +1,4 @@
-"""Staffing pages. Every view reads through accounts.access: records outside the user's centres are 404,
+"""Staffing pages. Every view reads through staffing.access: records outside the user's centres are 404,
 visible records that the role may not change are 403."""
 
 import io
@@ -15,13 +15,19 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import changeable_centres, get_visible_or_404, may_see_staff, visible_centres
-from accounts.roles import CENTRE_DIRECTOR, HR_OFFICER, has_role
-from attestation.reasons import catalogue_names, category_label, verdict_texts
-from attestation.selectors import catalogue_lookups, employee_verdict
 from config.dates import today
 from positions.models import Position
 from staffing import selectors, services
+from staffing.access import (
+    changeable_centres,
+    get_visible_or_404,
+    may_download_workbook,
+    may_search_by_iin,
+    may_see_full_iin,
+    may_see_staff,
+    visible_centres,
+)
+from staffing.card import card_sections
 from staffing.forms import (
     AssignmentForm,
     DateForm,
@@ -83,7 +89,7 @@ def employee_list(request):
         status=data.get("status") or "active",
         query=data.get("q") or "",
         sort=data.get("sort") or "name",
-        iin_search=_may_see_full_iin(request.user),
+        iin_search=may_search_by_iin(request.user),
     )
     page = Paginator(selectors.employee_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -92,15 +98,10 @@ def employee_list(request):
         "form": form,
         "page": page,
         "query_string": query.urlencode(),
-        "show_iin": _may_see_full_iin(request.user),
+        "show_iin": may_see_full_iin(request.user),
         "may_change": changeable_centres(request.user).exists(),
     }
     return render(request, "staffing/employee_list.html", context)
-
-
-def _may_see_full_iin(user) -> bool:
-    # HR officers and directors need the full IIN for paperwork; analysts compare numbers, not people.
-    return has_role(user, HR_OFFICER, CENTRE_DIRECTOR)
 
 
 def employee_detail(request, pk):
@@ -113,21 +114,10 @@ def employee_detail(request, pk):
         "periods": periods,
         "experience": selectors.experience_summary(periods, day),
         "day": day,
-        "show_iin": _may_see_full_iin(request.user),
+        "show_iin": may_see_full_iin(request.user),
         "may_change": employee.may_change,
-        "candidacies": list(employee.candidacies.select_related("session").order_by("-session__date")),
+        "card_sections": card_sections(employee, day),
     }
-    if employee.is_active:
-        catalogue = catalogue_lookups()
-        verdict = employee_verdict(employee, day, lineage=catalogue.lineage)
-        titles, fields = catalogue_names(catalogue)
-        context.update(
-            verdict=verdict,
-            verdict_reasons=verdict_texts(verdict, on=day, position_titles=titles, field_names=fields),
-            verdict_next_label=category_label(
-                verdict.next_category, employee.position.code if employee.position_id else None
-            ),
-        )
     return render(request, "staffing/employee_detail.html", context)
 
 
@@ -349,8 +339,8 @@ def import_template(request):
 
 def centre_export(request, code):
     centre = _centre(request, code)
-    if not _may_see_full_iin(request.user):
-        raise PermissionDenied  # the workbook holds full IINs, which analysts do not see
+    if not may_download_workbook(request.user):
+        raise PermissionDenied
 
     buffer = io.BytesIO()
     workbook_export(centre, buffer)

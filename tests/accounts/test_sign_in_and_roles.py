@@ -9,7 +9,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.access import changeable_centres, visible_centres
+from staffing.access import changeable_centres, visible_centres
 from tests.factories import UserFactory
 
 

@@ -16,9 +16,9 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from accounts.access import get_visible_or_404, may_see_staff, visible_centres
 from attestation.documents import LANGUAGES, SESSION_KINDS, document_filename, document_html, document_pdf
 from attestation.models import Candidate, Session
+from staffing.access import get_visible_or_404, may_see_staff, visible_centres
 
 
 def _language(request) -> str:

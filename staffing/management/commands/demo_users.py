@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.roles import CATALOGUE_EDITOR, CENTRE_DIRECTOR, COMMITTEE_ANALYST, HR_OFFICER
+from staffing.models import Centre
 
 DEMO_PASSWORD = "demo-2026-otbasy"
 DEMO_USERS = [
@@ -16,14 +18,12 @@ DEMO_USERS = [
 
 
 class Command(BaseCommand):
+    # Here, not in accounts: the HR officer and the director are linked to a centre (staffing).
     help = "Create one demo user per role (development only) and print their logins."
 
     def handle(self, *args, **options):
-        from django.conf import settings
-
         if not settings.DEBUG:
             raise CommandError("Demo users are for development (DEBUG=true) only.")
-        from staffing.models import Centre
 
         first_centre = Centre.objects.order_by("code").first()
         with transaction.atomic():

@@ -1,4 +1,4 @@
-"""Attestation sessions: thin views over attestation.services, scoped by accounts.access."""
+"""Attestation sessions: thin views over attestation.services, scoped by staffing.access."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,11 +8,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import changeable_centres, directed_centres, get_visible_or_404, may_see_staff, visible_centres
 from attestation import services
+from attestation.access import directed_centres
 from attestation.forms import CandidateAddForm, DecisionForm, MemberForm, OrderForm, ReasonForm, SessionForm
 from attestation.models import Candidate, Session
 from config.dates import today
+from staffing.access import changeable_centres, get_visible_or_404, may_see_staff, visible_centres
 from staffing.models import Employee
 
 DOCUMENT_FIELDS = ["has_diploma", "has_certificates", "has_employment_record", "has_characteristic"]

@@ -10,8 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from accounts.access import may_see_staff, sees_all_centres, visible_centres, visible_employees
-from accounts.roles import CATALOGUE_EDITOR, has_role
+from attestation.access import impact_shows_people, may_see_impact
 from attestation.forms import EligibilityFilterForm, ImpactForm
 from attestation.impact import amendment_impact
 from attestation.reasons import catalogue_names, category_label, verdict_texts
@@ -19,6 +18,7 @@ from attestation.selectors import catalogue_lookups, eligibility
 from config.dates import today
 from positions.models import Position, Requirement
 from positions.vocabulary import LEVEL_CHOICES, label
+from staffing.access import may_see_staff, sees_all_centres, visible_centres, visible_employees
 from staffing.models import Region
 from staffing.workbook import excel_cell
 
@@ -146,14 +146,10 @@ def eligibility_export(request):
     return FileResponse(buffer, as_attachment=True, filename=f"eligibility-{day:%Y-%m-%d}.xlsx")
 
 
-def _require_impact_access(user) -> None:
-    if not (has_role(user, CATALOGUE_EDITOR) or sees_all_centres(user)):
-        raise PermissionDenied
-
-
 def amendment_impact_view(request):
     """Before saving an amendment (or for a saved one with a future date): whose verdict would change."""
-    _require_impact_access(request.user)
+    if not may_see_impact(request.user):
+        raise PermissionDenied
     impact = None
     saved = None
     if "requirement" in request.GET and request.GET["requirement"].isdigit():
@@ -186,8 +182,7 @@ def amendment_impact_view(request):
                 alternatives=form.cleaned_data["alternatives"],
                 day=form.cleaned_data["valid_from"],
             )
-    # Catalogue editors have no access to staff records: they see counts per centre; analysts see who.
-    show_people = sees_all_centres(request.user)
+    show_people = impact_shows_people(request.user)
     return render(
         request, "attestation/impact.html", {"form": form, "impact": impact, "saved": saved, "show_people": show_people}
     )

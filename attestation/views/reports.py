@@ -14,9 +14,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from accounts.access import get_visible_or_404, may_see_staff, sees_all_centres, visible_centres
 from attestation.reports import AreaReport, CentreDashboard, Totals, area_report, centre_dashboard
 from config.dates import day_from_request
+from staffing.access import get_visible_or_404, may_see_staff, sees_all_centres, visible_centres
 from staffing.models import Region
 from staffing.workbook import excel_cell
 

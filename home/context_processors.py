@@ -1,4 +1,4 @@
-from accounts.navigation import menu_for
+from home.navigation import menu_for
 
 
 def navigation(request):

@@ -1,0 +1,28 @@
+"""Attestation's access policy, on top of staffing's (staffing.access: which centres a user sees and changes).
+
+- sessions are prepared by HR officers of the centre (staffing.access.changeable_centres) and approved only by
+  the centre's director (directed_centres);
+- the impact of an amendment is for catalogue editors (counts per centre only: they have no access to staff
+  records) and for those who see every centre (who changes, by name).
+"""
+
+from accounts.roles import CATALOGUE_EDITOR, CENTRE_DIRECTOR, has_role
+from staffing.access import sees_all_centres
+from staffing.models import Centre
+
+
+def directed_centres(user):
+    """Centres whose attestation sessions this user approves as director."""
+    if user.is_superuser:
+        return Centre.objects.all()
+    if not has_role(user, CENTRE_DIRECTOR):
+        return Centre.objects.none()
+    return Centre.objects.filter(users=user)
+
+
+def may_see_impact(user) -> bool:
+    return has_role(user, CATALOGUE_EDITOR) or sees_all_centres(user)
+
+
+def impact_shows_people(user) -> bool:
+    return sees_all_centres(user)

@@ -1,0 +1,30 @@
+"""Attestation's section of the employee card (staffing.card): the verdict on the day, with its reasons, and
+the employee's attestation history. Registered in AttestationConfig.ready()."""
+
+from datetime import date
+
+from attestation.reasons import catalogue_names, category_label, verdict_texts
+from attestation.selectors import catalogue_lookups, employee_verdict
+from staffing.card import CardSection
+
+
+def _context(employee, day: date) -> dict:
+    context = {
+        "day": day,
+        "candidacies": list(employee.candidacies.select_related("session").order_by("-session__date")),
+    }
+    if employee.is_active:
+        catalogue = catalogue_lookups()
+        verdict = employee_verdict(employee, day, lineage=catalogue.lineage)
+        titles, fields = catalogue_names(catalogue)
+        context.update(
+            verdict=verdict,
+            verdict_reasons=verdict_texts(verdict, on=day, position_titles=titles, field_names=fields),
+            verdict_next_label=category_label(
+                verdict.next_category, employee.position.code if employee.position_id else None
+            ),
+        )
+    return context
+
+
+EMPLOYEE_CARD_SECTION = CardSection(template="attestation/_employee_card.html", context=_context)
