@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Users and roles")
 
     def ready(self):
+        # Imported here, when the apps are ready: accounts.roles reads the auth models.
         from accounts.roles import grant_role_permissions
 
         # Model permissions are created app by app after migrating; granting on every app's post_migrate

@@ -5,6 +5,7 @@ Superusers can do everything. What each role may see and change is decided by ea
 which model permissions each role gets in the admin is decided here.
 """
 
+from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
 CATALOGUE_EDITOR = "catalogue_editor"
@@ -43,8 +44,6 @@ def has_role(user, *roles: str) -> bool:
 
 
 def grant_role_permissions(**kwargs):
-    from django.contrib.auth.models import Group, Permission
-
     editors, _created = Group.objects.get_or_create(name=CATALOGUE_EDITOR)
     for app_label, models in CATALOGUE_EDITOR_MODELS.items():
         permissions = Permission.objects.filter(content_type__app_label=app_label, content_type__model__in=models)

@@ -1,6 +1,10 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from attestation.models import Candidate, CommissionMember
+from positions.models import Requirement
+from positions.requirements import validate_alternatives
 from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES
 
 BLANK = [("", "—")]
@@ -47,18 +51,12 @@ class ImpactForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from positions.models import Requirement
-
         super().__init__(*args, **kwargs)
         self.fields["requirement"].queryset = Requirement.objects.filter(valid_to__isnull=True).select_related(
             "position", "item"
         )
 
     def clean_alternatives(self):
-        from django.core.exceptions import ValidationError
-
-        from positions.requirements import validate_alternatives
-
         alternatives = self.cleaned_data["alternatives"]
         try:
             validate_alternatives(alternatives)
@@ -85,8 +83,6 @@ class MemberForm(forms.Form):
     role = forms.ChoiceField(label=_("Role in the commission"), choices=[])
 
     def __init__(self, *args, **kwargs):
-        from attestation.models import CommissionMember
-
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = CommissionMember.Role.choices
 
@@ -119,8 +115,6 @@ class DecisionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
-        from attestation.models import Candidate
-
         super().__init__(*args, **kwargs)
         self.fields["decision"].choices = Candidate.Decision.choices
 

@@ -9,6 +9,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from attestation.rules import Reason
+from attestation.selectors import catalogue_lookups
 from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES, label
 from positions.wording import education_text, experience_text
 
@@ -116,7 +117,5 @@ def verdict_texts(verdict, *, on: date, position_titles: dict[str, str], field_n
 def catalogue_names(catalogue=None) -> tuple[dict[str, str], dict[str, str]]:
     """Position titles and field names in the active language, for rendering many verdicts (two queries unless
     the catalogue lookups of the request are given)."""
-    from attestation.selectors import catalogue_lookups
-
     catalogue = catalogue or catalogue_lookups()
     return catalogue.position_titles(), catalogue.field_names()

@@ -1,6 +1,8 @@
 """Friendly error pages in the user's language; no stack trace ever reaches the browser with DEBUG off."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 
 def permission_denied(request, exception=None):
@@ -13,7 +15,4 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors that touch the database: the database may be what failed.
-    from django.http import HttpResponseServerError
-    from django.template import loader
-
     return HttpResponseServerError(loader.get_template("errors/500.html").render({}))

@@ -7,6 +7,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -208,15 +210,10 @@ class RequirementAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("alternatives"))
     def pretty(self, requirement):
-        from django.utils.html import format_html
-
         return format_html("<pre>{}</pre>", json.dumps(requirement.alternatives, ensure_ascii=False, indent=2))
 
     @admin.display(description=_("impact on staff"))
     def impact(self, requirement):
-        from django.urls import reverse
-        from django.utils.html import format_html
-
         if requirement.valid_from is None:
             return "—"
         url = reverse("attestation:impact") + f"?requirement={requirement.pk}"

@@ -274,7 +274,8 @@ class Requirement(EffectiveDated):
     has `education`, a list of conditions that must ALL hold ({"levels": [...], "fields": [...]}, no fields
     meaning any field), and `experience`: null or {"years": N, "kind": "sectors"|"managerial"|"profile"|
     "category", "sectors": [...], "category": previous category, "positions": [codes counted as the same
-    position]}. positions.requirements validates the shape and every code.
+    position]}. positions.requirements validates the shape and every code; the services that write requirements
+    (positions.services) call it.
     """
 
     position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="requirements")
@@ -313,9 +314,3 @@ class Requirement(EffectiveDated):
     def __str__(self):
         parts = [self.position.code, self.qualification_level or "—", self.category or "—"]
         return f"{' / '.join(parts)} ({_('item %(number)s') % {'number': self.item.number}})"
-
-    def clean(self):
-        super().clean()
-        from positions.requirements import validate_alternatives
-
-        validate_alternatives(self.alternatives)

@@ -3,13 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from positions.models import EducationField, Position
 from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, EXPERIENCE_KINDS, SECTOR_CODES
 
 
 def validate_alternatives(alternatives, *, field_codes=None, position_codes=None) -> None:
     """Raise ValidationError naming the alternative and the bad value; codes are checked against the catalogue."""
-    from positions.models import EducationField, Position
-
     if field_codes is None:
         field_codes = set(EducationField.objects.values_list("code", flat=True))
     if position_codes is None:

@@ -27,6 +27,7 @@ REGIONS = [
 def regions_ensure(region_model=None) -> None:
     """Create or refresh the regions (used by migration 0002 and by tests that flush the database)."""
     if region_model is None:
+        # The app's model only when no historical model is given: a migration passes its own.
         from staffing.models import Region as region_model
     for order, (code, name_kk, name_ru) in enumerate(REGIONS, start=1):
         region_model.objects.update_or_create(
