@@ -25,6 +25,7 @@ from attestation.rules import (
 )
 from attestation.rules import Education as EducationFact
 from attestation.rules import Period as PeriodFact
+from config.dates import today
 from positions.models import EducationField, Position
 from positions.models import Requirement as RequirementRow
 from staffing.models import Centre, Education, Employee, WorkPeriod
@@ -110,8 +111,21 @@ def field_lineage(fields=None) -> dict[int, frozenset[str]]:
     return lineage
 
 
+def _post_on(day: date | None, period_rows, position, level, category):
+    """The post held on `day`: from the work period that covers it (the latest start wins), not today's post.
+    Without a day, or without a catalogue period covering it, the current assignment (position, level, category)."""
+    if day is None:
+        return position, level, category
+    held = None
+    for start, end, _sector, position_id, period_level, period_category, _managerial, _profile in period_rows:
+        if position_id is not None and start <= day and (end is None or end >= day):
+            held = (position_id, period_level, period_category)
+    return held
+
+
 def _facts(key, position, level, category, education_rows, period_rows, lineage, position_codes) -> EmployeeFacts:
-    """Facts from plain values: (level, field_id) per diploma, PERIOD_COLUMNS[1:] per work period."""
+    """Facts from plain values: (level, field_id) per diploma, PERIOD_COLUMNS[1:] per work period. Blank flags
+    stay None ("not established"): they count as no."""
     return EmployeeFacts(
         key=key,
         position=position,
@@ -150,39 +164,61 @@ PERIOD_COLUMNS = (
 )
 
 
-def employee_facts(employee: Employee, lineage: dict[int, frozenset[str]]) -> EmployeeFacts:
-    """Facts from one employee whose education and periods are prefetched (the employee card)."""
+def employee_facts(employee: Employee, lineage: dict[int, frozenset[str]], day: date | None = None) -> EmployeeFacts:
+    """Facts from one employee whose education and periods are prefetched (the employee card), as of `day`:
+    the post of the period covering it, diplomas obtained by then."""
     periods = list(employee.periods.all())
+    rows = [tuple(getattr(p, name) for name in PERIOD_COLUMNS[1:]) for p in periods]
+    codes = {p.position_id: p.position.code for p in periods if p.position_id}
+    if employee.position_id:
+        codes.setdefault(employee.position_id, employee.position.code)
+    held = _post_on(day, rows, employee.position_id, employee.qualification_level, employee.category)
+    position_id, level, category = held or (employee.position_id, employee.qualification_level, employee.category)
     return _facts(
         employee.pk,
-        employee.position.code if employee.position_id else "",
-        employee.qualification_level,
-        employee.category,
-        [(e.level, e.field_id) for e in employee.education.all()],
-        [tuple(getattr(p, name) for name in PERIOD_COLUMNS[1:]) for p in periods],
+        codes.get(position_id, ""),
+        level,
+        category,
+        [
+            (e.level, e.field_id)
+            for e in employee.education.all()
+            if day is None or e.graduation_date is None or e.graduation_date <= day
+        ],
+        rows,
         lineage,
-        {p.position_id: p.position.code for p in periods if p.position_id},
+        codes,
     )
 
 
 def employees_with_facts(
-    employees: QuerySet[Employee], catalogue: CatalogueLookups, *, centres: dict[int, Centre] | None = None
+    employees: QuerySet[Employee],
+    catalogue: CatalogueLookups,
+    *,
+    centres: dict[int, Centre] | None = None,
+    day: date | None = None,
 ) -> list[tuple[Employee, EmployeeFacts]]:
-    """The ACTIVE employees of the queryset with their facts, in five queries whatever their number (seven with the requirements and the field tree).
+    """The employees of the queryset employed on `day` (today when None) with their facts as of that day, in
+    five queries whatever their number (seven with the requirements and the field tree).
+
+    "As of D" describes D (docs/records.md): employed on D (hired on or before D, not dismissed before D), the
+    post, level and category of the work period covering D (not today's), only the diplomas and certificates
+    obtained on or before D (a diploma without a date is counted), experience counted to D by the engine.
 
     Education and work periods are read as plain values, and every employee of a centre shares one Centre and
     one Position object: building tens of thousands of model instances would cost more than the engine itself.
     """
-    active = employees.filter(dismissal_date__isnull=True)
+    day = day or today()
+    active = employees.employed_on(day)
     people = list(active.defer("search_text", "phone", "email"))
     positions, codes, lineage = catalogue.positions, catalogue.codes, catalogue.lineage
     if centres is None:  # a page about one centre passes the centre it has already read
         centres = {centre.pk: centre for centre in Centre.objects.filter(pk__in=active.values("centre_id"))}
     education, periods = defaultdict(list), defaultdict(list)
-    for employee_id, level, field_id in Education.objects.filter(employee__in=active.values("pk")).values_list(
-        "employee_id", "level", "field_id"
-    ):
-        education[employee_id].append((level, field_id))
+    for employee_id, level, field_id, graduated in Education.objects.filter(
+        employee__in=active.values("pk")
+    ).values_list("employee_id", "level", "field_id", "graduation_date"):
+        if graduated is None or graduated <= day:
+            education[employee_id].append((level, field_id))
     for row in (
         WorkPeriod.objects.filter(employee__in=active.values("pk")).order_by("start_date").values_list(*PERIOD_COLUMNS)
     ):
@@ -190,6 +226,11 @@ def employees_with_facts(
     result = []
     for employee in people:
         Employee.centre.field.set_cached_value(employee, centres[employee.centre_id])
+        rows = periods[employee.pk]
+        held = _post_on(day, rows, employee.position_id, employee.qualification_level, employee.category)
+        if held is not None and held != (employee.position_id, employee.qualification_level, employee.category):
+            # The page describes `day`: the employee object shows the post held then.
+            employee.position_id, employee.qualification_level, employee.category = held
         Employee.position.field.set_cached_value(employee, positions.get(employee.position_id))
         facts = _facts(
             employee.pk,
@@ -197,7 +238,7 @@ def employees_with_facts(
             employee.qualification_level,
             employee.category,
             education[employee.pk],
-            periods[employee.pk],
+            rows,
             lineage,
             codes,
         )
@@ -225,7 +266,7 @@ def eligibility(
     try:
         return [
             EligibilityRow(employee, evaluate(facts, requirements, day))
-            for employee, facts in employees_with_facts(employees, catalogue, centres=centres)
+            for employee, facts in employees_with_facts(employees, catalogue, centres=centres, day=day)
         ]
     finally:
         if collecting:
@@ -234,4 +275,4 @@ def eligibility(
 
 def employee_verdict(employee: Employee, day: date, *, lineage: dict[int, frozenset[str]] | None = None) -> Verdict:
     """The verdict for one employee already fetched with education and periods (the employee card)."""
-    return evaluate(employee_facts(employee, lineage or field_lineage()), requirement_set_on(day), day)
+    return evaluate(employee_facts(employee, lineage or field_lineage(), day), requirement_set_on(day), day)

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from positions.models import EducationField, Position
-from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES
+from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES, SECTOR_CHOICES
 from staffing.models import Education, Employee, Unit, WorkPeriod
 from staffing.services import iin_problem
 
@@ -77,11 +77,17 @@ class EmployeeForm(forms.ModelForm):
             "middle_name",
             "birth_date",
             "sex",
+            "hire_date",
             "unit",
             "phone",
             "email",
         ]
-        widgets = {"birth_date": DATE_WIDGET}
+        # static/js/iin.js fills the birth date and sex from the IIN as it is typed (checked again on save).
+        widgets = {
+            "birth_date": DATE_WIDGET,
+            "hire_date": DATE_WIDGET,
+            "iin": forms.TextInput(attrs={"data-iin": "", "inputmode": "numeric", "maxlength": "12"}),
+        }
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,7 +108,6 @@ class EmployeeForm(forms.ModelForm):
 
 
 class HireForm(EmployeeForm):
-    hire_date = forms.DateField(label=_("Hire date"), widget=DATE_WIDGET)
     position = PositionChoiceField(label=_("Position"), queryset=Position.objects.order_by("paragraph"))
     qualification_level = forms.ChoiceField(
         label=_("Qualification level"), required=False, choices=BLANK + LEVEL_CHOICES
@@ -128,6 +133,22 @@ class DateForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class DeleteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is this row deleted?"),
+        max_length=100,
+        help_text=_("The row stays in the history of changes with this reason."),
+    )
+
+
+class FlagSelect(forms.NullBooleanSelect):
+    """Yes / no / not established: a blank flag counts as no and the card says it is not established."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = (("unknown", _("not established")), ("true", _("yes")), ("false", _("no")))
+
+
 class EducationForm(forms.ModelForm):
     field = FieldChoiceField(label=_("Field"), queryset=EducationField.objects.order_by("code"), required=False)
 
@@ -141,6 +162,14 @@ class WorkPeriodForm(forms.ModelForm):
     position = PositionChoiceField(
         label=_("Position (catalogue)"), queryset=Position.objects.order_by("paragraph"), required=False
     )
+    sector = forms.ChoiceField(label=_("Sector"), required=False, choices=[("", _("not established"))] + SECTOR_CHOICES)
+    managerial = forms.NullBooleanField(label=_("Managerial post"), required=False, widget=FlagSelect)
+    profile_experience = forms.NullBooleanField(
+        label=_("Counts as experience in the organisation's profile"), required=False, widget=FlagSelect
+    )
+
+    def clean_sector(self):
+        return self.cleaned_data["sector"] or None
 
     class Meta:
         model = WorkPeriod

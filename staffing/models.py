@@ -103,8 +103,19 @@ class Sex(models.TextChoices):
 
 
 class EmployeeQuerySet(models.QuerySet):
+    def current(self, day):
+        """Not dismissed before `day`: a dismissal dated later is scheduled and the employee still works."""
+        return self.filter(Q(dismissal_date__isnull=True) | Q(dismissal_date__gte=day))
+
+    def employed_on(self, day):
+        """Employed on `day`: hired on or before it and not dismissed before it ("as of D", docs/records.md)."""
+        return self.current(day).filter(hire_date__lte=day)
+
     def active(self):
-        return self.filter(dismissal_date__isnull=True)
+        """Employed today (a scheduled dismissal takes effect on its date)."""
+        from config.dates import today
+
+        return self.current(today())
 
 
 class Employee(models.Model):
@@ -182,7 +193,14 @@ class Employee(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.dismissal_date is None
+        """Still works today; a dismissal dated after today is scheduled (see dismissal_scheduled)."""
+        from config.dates import today
+
+        return self.dismissal_date is None or self.dismissal_date >= today()
+
+    @property
+    def dismissal_scheduled(self) -> bool:
+        return self.dismissal_date is not None and self.is_active
 
 
 class Education(models.Model):
@@ -219,7 +237,8 @@ class Education(models.Model):
 class WorkPeriod(models.Model):
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="periods")
     organisation = models.CharField(_("organisation"), max_length=300)
-    sector = models.CharField(_("sector"), max_length=20, choices=SECTOR_CHOICES, default="social_protection")
+    # Blank flags mean "not established": they count as no (never silently as yes) and the card says so.
+    sector = models.CharField(_("sector"), max_length=20, choices=SECTOR_CHOICES, null=True, blank=True, default=None)
     position = models.ForeignKey(
         "positions.Position", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("position (catalogue)")
     )
@@ -228,8 +247,10 @@ class WorkPeriod(models.Model):
         _("qualification level"), max_length=10, choices=LEVEL_CHOICES, blank=True, default=""
     )
     category = models.CharField(_("category"), max_length=10, choices=CATEGORY_CHOICES, blank=True, default="")
-    managerial = models.BooleanField(_("managerial post"), default=False)
-    profile_experience = models.BooleanField(_("counts as experience in the organisation's profile"), default=True)
+    managerial = models.BooleanField(_("managerial post"), null=True, blank=True, default=None)
+    profile_experience = models.BooleanField(
+        _("counts as experience in the organisation's profile"), null=True, blank=True, default=None
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Empty while ongoing."))
 
@@ -262,6 +283,13 @@ class WorkPeriod(models.Model):
     @property
     def is_open(self) -> bool:
         return self.end_date is None
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Starts after today: stored now, takes effect on its date."""
+        from config.dates import today
+
+        return self.start_date > today()
 
     def clean(self):
         if self.end_date and self.start_date and self.end_date < self.start_date:

@@ -2,10 +2,13 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
+from django.db import models
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
+from config.dates import today
 from positions.vocabulary import CATEGORY_CODES, SECTOR_CHOICES
 from staffing.access import may_change_expression, visible_employees
 from staffing.experience import Duration, Span, experience
@@ -49,10 +52,11 @@ def employee_list(user, filters: EmployeeFilters) -> QuerySet[Employee]:
         employees = employees.filter(qualification_level=filters.qualification_level)
     if filters.category:
         employees = employees.filter(category=filters.category)
+    # A dismissal dated after today is scheduled: the employee is still active until that day.
     if filters.status == "active":
-        employees = employees.filter(dismissal_date__isnull=True)
+        employees = employees.current(today())
     elif filters.status == "dismissed":
-        employees = employees.filter(dismissal_date__isnull=False)
+        employees = employees.filter(dismissal_date__lt=today())
     for word in filters.query.lower().split():
         if filters.iin_search and len(word) == 12 and word.isdigit():
             employees = employees.filter(Q(iin=word) | Q(search_text__contains=word))
@@ -119,7 +123,7 @@ def experience_summary(periods: list[WorkPeriod], on: date) -> dict[str, list[Ex
 def headcount(employees: QuerySet[Employee]) -> list[dict]:
     """Active staff counted by position × level × category (one query)."""
     return list(
-        employees.filter(dismissal_date__isnull=True)
+        employees.current(today())
         .values("position__paragraph", "position__code", "position__title_kk", "qualification_level", "category")
         .annotate(count=Count("pk"))
         .order_by("position__paragraph", "qualification_level", "category")
@@ -128,7 +132,119 @@ def headcount(employees: QuerySet[Employee]) -> list[dict]:
 
 def centre_units(centre) -> list:
     return list(
-        centre.units.annotate(active=Count("employees", filter=Q(employees__dismissal_date__isnull=True))).order_by(
-            "name"
-        )
+        centre.units.annotate(
+            active=Count(
+                "employees",
+                filter=Q(employees__dismissal_date__isnull=True) | Q(employees__dismissal_date__gte=today()),
+            )
+        ).order_by("name")
     )
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One saved change of the employee or of one of their rows: who, when, what, field by field."""
+
+    when: datetime
+    who: str
+    subject: str
+    action: str  # "+" added, "~" changed, "-" deleted (django-simple-history's history_type)
+    reason: str
+    fields: list[FieldChange]
+
+
+# Bookkeeping columns that say nothing to HR.
+_UNSHOWN = {"id", "employee", "version", "search_text", "name_key"}
+
+
+def _shown_fields(model):
+    return [f for f in model._meta.concrete_fields if f.name not in _UNSHOWN]
+
+
+def _display(field, value, names: dict[str, dict]) -> str:
+    if value is None or value == "":
+        if isinstance(field, models.BooleanField) or field.name == "sector":
+            return str(_("not established"))
+        return "—"
+    if field.is_relation:
+        return str(names.get(field.name, {}).get(value, value))
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.BooleanField):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def employee_changes(employee: Employee) -> list[Change]:
+    """The history of the employee, their education and their work periods, newest first, in the user's language
+    (six queries: three histories, positions, education fields, units)."""
+    from positions.models import EducationField, Position
+
+    names = {
+        "position": {p.pk: p.title for p in Position.objects.all()},
+        "field": {f.pk: f.name for f in EducationField.objects.all()},
+        "unit": dict(employee.centre.units.values_list("pk", "name")),
+        "centre": {employee.centre_id: employee.centre.name},
+    }
+    subjects = [
+        (Employee, employee.history.select_related("history_user"), _("Personal data")),
+        (Education, Education.history.filter(employee_id=employee.pk).select_related("history_user"), _("Education")),
+        (
+            WorkPeriod,
+            WorkPeriod.history.filter(employee_id=employee.pk).select_related("history_user"),
+            _("Work period"),
+        ),
+    ]
+    changes = []
+    for model, records, subject in subjects:
+        shown = _shown_fields(model)
+        previous = {}
+        for record in records.order_by("history_date", "history_id"):
+            before = previous.get(record.id)
+            fields = []
+            for field in shown:
+                new = getattr(record, field.attname)
+                old = getattr(before, field.attname) if before is not None else None
+                if record.history_type == "-":
+                    continue
+                if before is None and (new is None or new == ""):
+                    continue
+                if before is not None and old == new:
+                    continue
+                fields.append(
+                    FieldChange(
+                        str(field.verbose_name),
+                        _display(field, old, names) if before is not None else "",
+                        _display(field, new, names),
+                    )
+                )
+            previous[record.id] = record
+            if record.history_type == "~" and not fields:
+                continue  # a save that changed only bookkeeping columns
+            user = record.history_user
+            label = str(subject)
+            if model is WorkPeriod:
+                label = f"{label}: {record.start_date:%d.%m.%Y}"
+            elif model is Education:
+                label = f"{label}: {dict(model._meta.get_field('level').flatchoices).get(record.level, record.level)}"
+            changes.append(
+                Change(
+                    when=record.history_date,
+                    who=(user.get_full_name() or user.get_username()) if user else str(_("the system")),
+                    subject=label,
+                    action=record.history_type,
+                    reason=record.history_change_reason or "",
+                    fields=fields,
+                )
+            )
+    changes.sort(key=lambda change: change.when, reverse=True)
+    return changes

@@ -31,6 +31,7 @@ from staffing.card import card_sections
 from staffing.forms import (
     AssignmentForm,
     DateForm,
+    DeleteForm,
     EducationForm,
     EmployeeFilterForm,
     EmployeeForm,
@@ -38,7 +39,7 @@ from staffing.forms import (
     UploadForm,
     WorkPeriodForm,
 )
-from staffing.models import Employee, Unit
+from staffing.models import Education, Employee, Unit, WorkPeriod
 from staffing.workbook import WorkbookError, workbook_export, workbook_import, workbook_read, workbook_template
 
 PAGE_SIZE = 50
@@ -55,6 +56,15 @@ def _employee(request, pk) -> Employee:
         return selectors.employee_card(request.user, pk)
     except Employee.DoesNotExist:
         raise Http404 from None
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's refusal on the form: under the field it names when the form has it, else above the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 def _require_change(user, centre) -> None:
@@ -117,8 +127,18 @@ def employee_detail(request, pk):
         "show_iin": may_see_full_iin(request.user),
         "may_change": employee.may_change,
         "card_sections": card_sections(employee, day),
+        "show_changes": may_see_full_iin(request.user),
     }
     return render(request, "staffing/employee_detail.html", context)
+
+
+def employee_changes(request, pk):
+    """The "Changes" tab: who changed what and when, for HR officers and directors of the centre."""
+    employee = _employee(request, pk)
+    if not may_see_full_iin(request.user):
+        raise PermissionDenied
+    context = {"employee": employee, "changes": selectors.employee_changes(employee), "show_changes": True}
+    return render(request, "staffing/employee_changes.html", context)
 
 
 def employee_create(request, code):
@@ -132,10 +152,11 @@ def employee_create(request, code):
                 position=data.pop("position"),
                 qualification_level=data.pop("qualification_level"),
                 category=data.pop("category"),
+                user=request.user,
                 **data,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, _("The employee has been added."))
             return redirect(employee)
@@ -149,9 +170,11 @@ def employee_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in EmployeeForm.Meta.fields}
         try:
-            services.employee_update(employee=employee, expected_version=form.cleaned_data["version"] or 0, **fields)
+            services.employee_update(
+                employee=employee, expected_version=form.cleaned_data["version"] or 0, user=request.user, **fields
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(employee)
@@ -167,7 +190,7 @@ def _employee_action(request, pk, form_class, action, template_title):
         try:
             action(employee, form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(employee)
@@ -203,6 +226,19 @@ def employee_restore(request, pk):
     return _employee_action(request, pk, DateForm, action, _("Restore"))
 
 
+@require_POST
+def employee_dismissal_cancel(request, pk):
+    employee = _employee(request, pk)
+    _require_change(request.user, employee.centre)
+    try:
+        services.employee_dismissal_cancel(employee=employee)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The scheduled dismissal has been withdrawn."))
+    return redirect(employee)
+
+
 def _record_add(request, pk, form_class, service, title):
     employee = _employee(request, pk)
     _require_change(request.user, employee.centre)
@@ -211,7 +247,7 @@ def _record_add(request, pk, form_class, service, title):
         try:
             service(employee=employee, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(employee)
@@ -230,10 +266,99 @@ def work_period_add(request, pk):
     return _record_add(request, pk, WorkPeriodForm, services.work_period_add, _("Add an earlier work period"))
 
 
+def _row(request, pk, model, row):
+    """A row of an employee the user may change; another employee's or centre's row is 404."""
+    employee = _employee(request, pk)
+    _require_change(request.user, employee.centre)
+    record = get_visible_or_404(model.objects.filter(employee=employee), pk=row)
+    record.employee = employee
+    return employee, record
+
+
+def _record_edit(request, pk, row, model, form_class, service, title):
+    employee, record = _row(request, pk, model, row)
+    form = form_class(request.POST or None, instance=record)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(record, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(employee)
+    return render(
+        request,
+        "staffing/employee_form.html",
+        {"form": form, "centre": employee.centre, "employee": employee, "title": title},
+    )
+
+
+def _record_delete(request, pk, row, model, service, title):
+    employee, record = _row(request, pk, model, row)
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(record, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Deleted. The row is kept in the history of changes."))
+            return redirect(employee)
+    context = {"form": form, "centre": employee.centre, "employee": employee, "title": title, "record": record}
+    return render(request, "staffing/employee_form.html", context)
+
+
+def education_edit(request, pk, row):
+    return _record_edit(
+        request,
+        pk,
+        row,
+        Education,
+        EducationForm,
+        lambda record, **data: services.education_update(education=record, **data),
+        _("Correct education"),
+    )
+
+
+def education_delete(request, pk, row):
+    return _record_delete(
+        request,
+        pk,
+        row,
+        Education,
+        lambda record, reason: services.education_delete(education=record, reason=reason),
+        _("Delete education"),
+    )
+
+
+def work_period_edit(request, pk, row):
+    return _record_edit(
+        request,
+        pk,
+        row,
+        WorkPeriod,
+        WorkPeriodForm,
+        lambda record, **data: services.work_period_update(period=record, **data),
+        _("Correct a work period"),
+    )
+
+
+def work_period_delete(request, pk, row):
+    return _record_delete(
+        request,
+        pk,
+        row,
+        WorkPeriod,
+        lambda record, reason: services.work_period_delete(period=record, reason=reason),
+        _("Delete a work period"),
+    )
+
+
 def centre_list(request):
     _require_staff_access(request.user)
     centres = visible_centres(request.user).select_related("region").order_by("region__order", "code")
-    centres = centres.annotate(active=Count("employees", filter=Q(employees__dismissal_date__isnull=True)))
+    active = Q(employees__dismissal_date__isnull=True) | Q(employees__dismissal_date__gte=today())
+    centres = centres.annotate(active=Count("employees", filter=active))
     return render(request, "staffing/centre_list.html", {"centres": centres})
 
 

@@ -373,7 +373,7 @@ class _Checker:
             return default
         return code
 
-    def boolean(self, sheet, row, values, column, *, default: bool) -> bool:
+    def boolean(self, sheet, row, values, column, *, default: bool | None) -> bool | None:
         value = values[column]
         if isinstance(value, bool):
             return value
@@ -528,13 +528,14 @@ def _read_periods(checker: _Checker, rows, employees, position_ids: dict[str, in
             "row": number,
             "personnel_number": personnel_number,
             "organisation": checker.text(WORK_HISTORY, number, values, "organisation", required=True, max_length=300),
-            "sector": checker.code(WORK_HISTORY, number, values, "sector", SECTOR_CODES, default="social_protection"),
+            # Blank means "not established" (counts as no), never silently "yes" (docs/records.md).
+            "sector": checker.code(WORK_HISTORY, number, values, "sector", SECTOR_CODES, default=None),
             "position_id": position_id,
             "position_text": "" if position_id else position_text,
             "qualification_level": checker.code(WORK_HISTORY, number, values, "qualification_level", LEVEL_CODES),
             "category": checker.code(WORK_HISTORY, number, values, "category", CATEGORY_CODES),
-            "managerial": checker.boolean(WORK_HISTORY, number, values, "managerial", default=False),
-            "profile_experience": checker.boolean(WORK_HISTORY, number, values, "profile_experience", default=True),
+            "managerial": checker.boolean(WORK_HISTORY, number, values, "managerial", default=None),
+            "profile_experience": checker.boolean(WORK_HISTORY, number, values, "profile_experience", default=None),
             "start_date": checker.date(WORK_HISTORY, number, values, "start_date", required=True),
             "end_date": checker.date(WORK_HISTORY, number, values, "end_date"),
         }
@@ -981,7 +982,9 @@ def _append(worksheet, values) -> None:
     worksheet.append([excel_cell(worksheet, value) for value in values])
 
 
-def _yes_no(value: bool) -> str:
+def _yes_no(value: bool | None) -> str:
+    if value is None:
+        return ""  # not established
     return "yes" if value else "no"
 
 

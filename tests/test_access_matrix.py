@@ -41,6 +41,12 @@ TABLE = {
     "staffing:employee_restore": (lambda o: [o["employee"].pk], HR_CHANGE),
     "staffing:education_add": (lambda o: [o["employee"].pk], HR_CHANGE),
     "staffing:period_add": (lambda o: [o["employee"].pk], HR_CHANGE),
+    "staffing:education_edit": (lambda o: [o["employee"].pk, o["education"].pk], HR_CHANGE),
+    "staffing:education_delete": (lambda o: [o["employee"].pk, o["education"].pk], HR_CHANGE),
+    "staffing:period_edit": (lambda o: [o["employee"].pk, o["period"].pk], HR_CHANGE),
+    "staffing:period_delete": (lambda o: [o["employee"].pk, o["period"].pk], HR_CHANGE),
+    "staffing:dismissal_cancel": (lambda o: [o["employee"].pk], POST_ONLY),
+    "staffing:employee_changes": (lambda o: [o["employee"].pk], {**STAFF, "analyst": 403}),
     "staffing:centre_list": (None, STAFF_LIST),
     "staffing:centre": (lambda o: [o["centre"].code], STAFF),
     "staffing:employee_create": (lambda o: [o["centre"].code], HR_CHANGE),
@@ -89,12 +95,22 @@ def test_every_url_is_in_the_table():
 def objects(centre, other_centre, hr_officer):
     position = Position.objects.get(code="psychologist")
     employee = EmployeeFactory(centre=centre, position=position, category="none")
-    WorkPeriodFactory(employee=employee, position=position, category="none", start_date=datetime.date(2023, 1, 1))
-    EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code="psychology"))
+    period = WorkPeriodFactory(
+        employee=employee, position=position, category="none", start_date=datetime.date(2023, 1, 1)
+    )
+    education = EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code="psychology"))
     session = attestation_services.session_create(centre=centre, day=datetime.date(2026, 12, 1), user=hr_officer)
     candidate = attestation_services.candidate_add(session=session, employee=employee, reason="Өтініш", user=hr_officer)
     member = attestation_services.commission_member_add(session=session, user=hr_officer, name="Төраға", role="chair")
-    return {"centre": centre, "employee": employee, "session": session, "candidate": candidate, "member": member}
+    return {
+        "centre": centre,
+        "employee": employee,
+        "session": session,
+        "candidate": candidate,
+        "member": member,
+        "education": education,
+        "period": period,
+    }
 
 
 @pytest.fixture

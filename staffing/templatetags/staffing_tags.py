@@ -20,3 +20,11 @@ def duration(value):
 def masked_iin(iin):
     """The IIN with its birth-date and serial digits hidden, for roles that do not need it in full."""
     return f"{iin[:2]}••••••••{iin[-2:]}" if iin else ""
+
+
+@register.filter
+def flag(value):
+    """A period's yes/no flag; blank is "not established" (it counts as no) so that HR can fix it."""
+    if value is None:
+        return _("not established")
+    return _("yes") if value else _("no")

@@ -134,6 +134,7 @@ def test_history_records_who_changed_what(client_of, hr_officer, centre, valid_i
             "first_name": "Гүлнұр",
             "birth_date": "1990-05-17",
             "sex": "F",
+            "hire_date": "2024-03-01",
             "phone": "+7 777 123 45 67",
             "version": employee.version,
         },

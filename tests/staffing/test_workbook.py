@@ -270,7 +270,8 @@ def test_a_valid_workbook_is_previewed_without_writing_then_imported(tmp_path, c
     director = Employee.objects.get(centre=centre, personnel_number="0003")
     assert director.iin.startswith("01") and director.unit is None
     period = director.periods.get()
-    assert (period.managerial, period.profile_experience, period.sector) == (True, True, "social_protection")
+    # A blank sector is "not established", never silently social protection.
+    assert (period.managerial, period.profile_experience, period.sector) == (True, True, None)
 
     # History is kept even though the writes are bulk.
     assert Employee.history.filter(history_type="+").count() == 3
