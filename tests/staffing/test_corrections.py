@@ -125,7 +125,7 @@ def test_the_form_shows_the_refusal_under_the_field(client_of, hr_officer, centr
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 200
-    assert "14th birthday" in " ".join(response.context["form"].errors["hire_date"])
+    assert "14 жасқа толған күнінен (17.05.2004)" in " ".join(response.context["form"].errors["hire_date"])
     assert not Employee.objects.exists()
 
 
@@ -199,7 +199,7 @@ def test_blank_flags_are_not_established_on_the_card(client_of, hr_officer, work
         .get(reverse("staffing:employee", args=[worker.pk]), HTTP_ACCEPT_LANGUAGE="en")
         .content.decode()
     )
-    assert "not established" in html
+    assert "анықталмаған" in html  # "not established", in Kazakh (the default language)
 
 
 # ---- scheduled changes --------------------------------------------------------------------------------------
