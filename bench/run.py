@@ -138,15 +138,20 @@ def floor_queries(day) -> list[tuple[str, tuple]]:
     employee, centre, position = Employee._meta.db_table, Centre._meta.db_table, Position._meta.db_table
     education, period = Education._meta.db_table, WorkPeriod._meta.db_table
     requirement, item, field = Requirement._meta.db_table, Item._meta.db_table, EducationField._meta.db_table
-    active = f"SELECT id FROM {employee} WHERE dismissal_date IS NULL"
+    # Employed on the day (docs/records.md): hired by then and not dismissed before it.
+    employed = f"hire_date <= '{day.isoformat()}' AND (dismissal_date IS NULL OR dismissal_date >= '{day.isoformat()}')"
+    active = f"SELECT id FROM {employee} WHERE {employed}"
     return [
         (
             f"SELECT e.*, c.*, p.* FROM {employee} e JOIN {centre} c ON c.id = e.centre_id "
-            f"LEFT JOIN {position} p ON p.id = e.position_id WHERE e.dismissal_date IS NULL "
+            f"LEFT JOIN {position} p ON p.id = e.position_id WHERE e.{employed.replace('(dismissal', '(e.dismissal')} "
             "ORDER BY e.last_name, e.first_name, e.middle_name",
             (),
         ),
-        (f"SELECT id, employee_id, level, field_id FROM {education} WHERE employee_id IN ({active})", ()),
+        (
+            f"SELECT id, employee_id, level, field_id, graduation_date FROM {education} WHERE employee_id IN ({active})",
+            (),
+        ),
         (
             f"SELECT w.*, p.* FROM {period} w LEFT JOIN {position} p ON p.id = w.position_id "
             f"WHERE w.employee_id IN ({active}) ORDER BY w.start_date",
@@ -163,7 +168,7 @@ def floor_queries(day) -> list[tuple[str, tuple]]:
 
 
 def eligibility_figures(day, analyst, runs: int, profilers: dict) -> list[Figure]:
-    active = Employee.objects.filter(dismissal_date__isnull=True).count()
+    active = Employee.objects.employed_on(day).count()
     step(f"eligibility of {active} active employees on {day:%d.%m.%Y}: {runs} runs each")
 
     # (1a) The engine alone, over exactly the facts the selector feeds it: recorded from one selector run by
