@@ -42,6 +42,9 @@ def alternative_from_data(data: dict, position_code: str) -> Alternative:
             category=experience.get("category"),
             # "the same position" is requirement data; by default the position itself.
             positions=frozenset(experience.get("positions") or (position_code,)),
+            # reading "managerial_by_profile" (items 6, 9) and "previous_category_same_post" (15, 18, 21, 36)
+            in_profile=bool(experience.get("in_profile", False)),
+            same_level=bool(experience.get("same_level", True)),
         )
     return Alternative(
         education=tuple(
@@ -53,7 +56,7 @@ def alternative_from_data(data: dict, position_code: str) -> Alternative:
 
 
 def requirement_set_on(day: date) -> RequirementSet:
-    rows = RequirementRow.objects.in_force_on(day).select_related("position", "item")
+    rows = RequirementRow.objects.in_force_on(day).select_related("position", "item", "act")
     return RequirementSet(
         Requirement(
             position=row.position.code,
@@ -61,6 +64,12 @@ def requirement_set_on(day: date) -> RequirementSet:
             category=row.category or None,
             item=row.item.number,
             alternatives=tuple(alternative_from_data(data, row.position.code) for data in row.alternatives),
+            # Reading "order_in_force": a version without a start date applies from the day its act comes
+            # into force (LegalAct.effective_on, editable in the admin); while that day is not recorded, from
+            # the day the act was signed, the earliest it can apply (item 4 of the order: ten calendar days
+            # after its first official publication, a date the text does not give).
+            in_force_from=row.valid_from or row.act.effective_on or row.act.signed_on,
+            act=row.act.number,
         )
         for row in rows
     )

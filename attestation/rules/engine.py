@@ -77,7 +77,9 @@ class Verdict:
     reasons: tuple[Reason, ...]
 
 
-def _matches(period: Period, cond: ExperienceCondition, req: Requirement) -> bool:
+def _matches(period: Period, cond: ExperienceCondition, req: Requirement, any_level: bool) -> bool:
+    # Reading "blank_flag_not_established": a flag counts only when it is explicitly True (None = not
+    # established), a sector only when it is recorded.
     kind = cond.kind
     if kind == "sectors":
         return period.sector in cond.sectors
@@ -85,16 +87,30 @@ def _matches(period: Period, cond: ExperienceCondition, req: Requirement) -> boo
         positions = cond.positions or (req.position,)
         return (
             period.position in positions
-            and (req.level is None or period.level == req.level)
+            and (any_level or not cond.same_level or req.level is None or period.level == req.level)
             and (period.category or "none") == cond.category
         )
     if kind == "managerial":
-        ok = period.managerial
+        ok = period.managerial is True and (not cond.in_profile or period.profile is True)
     elif kind == "profile":
-        ok = period.profile
+        ok = period.profile is True
     else:  # RequirementSet validated the kinds
         raise ValueError(f"unknown experience kind {kind!r}")
     return ok and (not cond.sectors or period.sector in cond.sectors)
+
+
+def _not_established(period: Period, cond: ExperienceCondition) -> bool:
+    """The period might have counted had its flag been recorded."""
+    kind = cond.kind
+    if kind == "sectors":
+        return period.sector is None
+    if kind == "managerial":
+        return period.managerial is None or (
+            cond.in_profile and period.managerial is not False and period.profile is None
+        )
+    if kind == "profile":
+        return period.profile is None
+    return False
 
 
 @dataclass
@@ -103,18 +119,31 @@ class _Experience:
     have: Duration
     required: Duration
     reached_on: date | None
+    not_established: int  # periods whose flag is blank ("not established")
 
 
 def _check_experience(
-    cond: ExperienceCondition, req: Requirement, periods: tuple[Period, ...], on: date
+    cond: ExperienceCondition, req: Requirement, periods: tuple[Period, ...], on: date, any_level: bool
 ) -> _Experience:
-    spans = [Span(p.start, p.end) for p in periods if _matches(p, cond, req)]
+    spans = [Span(p.start, p.end) for p in periods if _matches(p, cond, req, any_level)]
     have = experience(spans, on)
     required = Duration.of_years(cond.years)
+    unknown = sum(1 for p in periods if _not_established(p, cond))
     if required.is_zero:
-        return _Experience(True, have, required, None)
+        return _Experience(True, have, required, None, unknown)
     reached_on = date_reached(spans, required)
-    return _Experience(reached_on is not None and reached_on <= on, have, required, reached_on)
+    return _Experience(reached_on is not None and reached_on <= on, have, required, reached_on, unknown)
+
+
+def _experience_readings(cond: ExperienceCondition, result: _Experience, post_readings: list[str]) -> list[str]:
+    readings = list(post_readings)
+    if cond.kind == "managerial" and cond.in_profile:
+        readings.append("managerial_by_profile")
+    if cond.kind == "category" and cond.same_level:
+        readings.append("previous_category_same_post")
+    if result.not_established:
+        readings.append("blank_flag_not_established")
+    return readings
 
 
 def _post(req: Requirement) -> dict:
@@ -122,14 +151,18 @@ def _post(req: Requirement) -> dict:
 
 
 def _education_reasons(
-    code: str, req: Requirement, index: int, alt: Alternative, facts: EmployeeFacts, extra: dict
-) -> tuple[bool, list[Reason]]:
+    code: str, req: Requirement, index: int, alt: Alternative, facts: EmployeeFacts, extra: dict, post_readings
+) -> tuple[bool, bool, list[Reason]]:
+    """(all conditions hold, some holds only through a reading, the reasons)."""
     all_ok = True
+    by_reading = False
     reasons = []
     for cond in alt.education:
         matched = cond.satisfied_by(facts.education)
         ok = matched is not None
         all_ok = all_ok and ok
+        nested = cond.nested(matched)
+        by_reading = by_reading or nested
         params = {
             "alternative": index,
             "alternatives": len(req.alternatives),
@@ -138,9 +171,10 @@ def _education_reasons(
             "levels": list(cond.sorted_levels),
             "fields": sorted(cond.fields),
             "matched_level": None if matched is None else matched.level,
+            "readings": [*post_readings, *(["education_levels_nest"] if nested else [])],
         }
         reasons.append(Reason(req.item, code, ok, params))
-    return all_ok, reasons
+    return all_ok, by_reading, reasons
 
 
 def _experience_params(req: Requirement, index: int, cond: ExperienceCondition, result: _Experience) -> dict:
@@ -156,38 +190,54 @@ def _experience_params(req: Requirement, index: int, cond: ExperienceCondition, 
         "sectors": sorted(cond.sectors),
         "positions": sorted(cond.positions or ((req.position,) if cond.kind == "category" else ())),
         "experience_category": cond.category,
+        "not_established": result.not_established,
     }
 
 
 def _current(
-    req: Requirement, facts: EmployeeFacts, periods: tuple[Period, ...], on: date
+    req: Requirement, facts: EmployeeFacts, periods: tuple[Period, ...], on: date, any_level: bool, post_readings
 ) -> tuple[bool, list[Reason]]:
     per_alternative: list[tuple[bool, list[Reason]]] = []
+    through_reading = None  # the first alternative that holds only through a reading of the product
     for index, alt in enumerate(req.alternatives):
-        holds, reasons = _education_reasons("education", req, index, alt, facts, {})
+        holds, by_reading, reasons = _education_reasons("education", req, index, alt, facts, {}, post_readings)
         cond = alt.experience
         if cond is not None and cond.kind != "category":
-            result = _check_experience(cond, req, periods, on)
+            result = _check_experience(cond, req, periods, on, any_level)
             holds = holds and result.ok
-            reasons.append(Reason(req.item, "experience", result.ok, _experience_params(req, index, cond, result)))
-        if holds:
-            return True, reasons
+            params = _experience_params(req, index, cond, result)
+            params["readings"] = _experience_readings(cond, result, post_readings)
+            reasons.append(Reason(req.item, "experience", result.ok, params))
+        if holds and not by_reading:
+            return True, reasons  # the text itself is met: say so rather than a reading
+        if holds and through_reading is None:
+            through_reading = reasons
         per_alternative.append((holds, reasons))
+    if through_reading is not None:
+        return True, through_reading
     return False, [r for _, reasons in per_alternative for r in reasons]
 
 
 def _next(
-    req: Requirement, current_category: str, facts: EmployeeFacts, periods: tuple[Period, ...], on: date
+    req: Requirement,
+    current_category: str,
+    facts: EmployeeFacts,
+    periods: tuple[Period, ...],
+    on: date,
+    any_level: bool,
+    post_readings,
 ) -> tuple[bool, date | None, list[Reason]]:
     extra = {"from_category": current_category}
-    candidates = []  # (education ok, reach date or None, index, reasons)
+    candidates = []  # (education ok, reach date or None, through a reading, index, reasons)
     for index, alt in enumerate(req.alternatives):
-        education_ok, reasons = _education_reasons("next_education", req, index, alt, facts, extra)
+        education_ok, by_reading, reasons = _education_reasons(
+            "next_education", req, index, alt, facts, extra, post_readings
+        )
         cond = alt.experience
         if cond is None or cond.years == 0:
             reach: date | None = on
             if cond is not None:
-                result = _check_experience(cond, req, periods, on)
+                result = _check_experience(cond, req, periods, on, any_level)
                 reasons.append(
                     Reason(
                         req.item,
@@ -198,24 +248,26 @@ def _next(
                             **extra,
                             "next_category": req.category,
                             "reached_on": None,
+                            "readings": _experience_readings(cond, result, post_readings),
                         },
                     )
                 )
         else:
-            result = _check_experience(cond, req, periods, on)
+            result = _check_experience(cond, req, periods, on, any_level)
             reach = result.reached_on
             params = _experience_params(req, index, cond, result)
             # the sentence's vocabulary: "category" = the category in which the
             # years are served (the previous step), "next_category" = the goal.
             params.update(extra, category=cond.category, next_category=req.category)
+            params["readings"] = _experience_readings(cond, result, post_readings)
             reasons.append(Reason(req.item, "next_experience", result.ok, params))
-        candidates.append((education_ok, reach, index, reasons))
+        candidates.append((education_ok, reach, by_reading, index, reasons))
     open_ = [c for c in candidates if c[0]]
     if not open_:
-        return False, None, [r for c in candidates for r in c[3]]
-    best = min(open_, key=lambda c: (c[1] is None, c[1] or date.max, c[2]))
+        return False, None, [r for c in candidates for r in c[4]]
+    best = min(open_, key=lambda c: (c[1] is None, c[1] or date.max, c[2], c[3]))
     eligible_from = best[1]
-    return eligible_from is not None and eligible_from <= on, eligible_from, best[3]
+    return eligible_from is not None and eligible_from <= on, eligible_from, best[4]
 
 
 def evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date) -> Verdict:
@@ -224,7 +276,24 @@ def evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date) -> Ve
     position, level = facts.position, facts.level
     ladder = requirements.ladder(position, level)
     category = (facts.category or "none") if ladder else facts.category
+    post = {"position": position, "level": level, "category": category}
     reasons: list[Reason] = []
+
+    # Any requirement of the post (the first step of its ladder): the order it comes from and its item.
+    first = requirements.for_post(position, level, ladder[0] if ladder else category)
+    if first is not None and first.in_force_from is not None and on < first.in_force_from:
+        # Reading "order_in_force": before the order applies, none of its items is cited.
+        params = {**post, "act": first.act, "in_force_from": first.in_force_from, "on": on}
+        return Verdict(False, None, False, None, (Reason(None, "not_in_force", False, params),))
+    if ladder and category not in ladder:
+        # Reading "category_outside_ladder": e.g. item 21 has no highest category; not "top of the ladder".
+        reason = Reason(first.item, "category_not_in_ladder", False, {**post, "ladder": list(ladder)})
+        return Verdict(False, None, False, None, (reason,))
+    one_level = requirements.one_ladder_level(position)
+    # Reading "case_manager_one_ladder" (item 36): the one ladder applies whatever level is recorded, and the
+    # years in the previous category count at any recorded level.
+    any_level = one_level is not None
+    post_readings = ["case_manager_one_ladder"] if any_level and level != one_level else []
 
     req = requirements.for_post(position, level, category)
     if req is None:
@@ -242,11 +311,10 @@ def evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date) -> Ve
             )
         )
     else:
-        meets, current_reasons = _current(req, facts, periods, on)
+        meets, current_reasons = _current(req, facts, periods, on, any_level, post_readings)
         reasons.extend(current_reasons)
 
     item = None if req is None else req.item
-    post = {"position": position, "level": level, "category": category}
     next_category = requirements.next_category(position, level, category) if ladder else None
     if not ladder:
         reasons.append(Reason(item, "no_ladder", True, post))
@@ -257,6 +325,6 @@ def evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date) -> Ve
 
     next_req = requirements.for_post(position, level, next_category)
     assert next_req is not None  # the ladder is built from the requirements
-    eligible, eligible_from, next_reasons = _next(next_req, category, facts, periods, on)
+    eligible, eligible_from, next_reasons = _next(next_req, category, facts, periods, on, any_level, post_readings)
     reasons.extend(next_reasons)
     return Verdict(meets, next_category, eligible, eligible_from, tuple(reasons))

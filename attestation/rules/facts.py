@@ -40,6 +40,13 @@ _CATEGORY_RANK = {c: i for i, c in enumerate(CATEGORY_ORDER)}
 EDUCATION_LEVELS = ("postgraduate", "higher", "tvet", "basic_secondary", "certificate")
 _LEVEL_RANK = {lvl: i for i, lvl in enumerate(EDUCATION_LEVELS)}
 
+#: Reading "education_levels_nest" (items 15, 24, 27, 30, 33, 36): the levels of general and vocational
+#: education, lowest first; a requirement of one of them is also met by a higher one in an accepted field
+#: (higher meets TVET, any of TVET/higher/postgraduate meets "негізгі орта білімі"). A certificate is not
+#: a level of education and nests in nothing.
+NESTED_LEVELS = ("basic_secondary", "tvet", "higher", "postgraduate")
+_NEST_RANK = {lvl: i for i, lvl in enumerate(NESTED_LEVELS)}
+
 SECTORS = ("social_protection", "employment", "education", "health", "law_enforcement", "other")
 
 #: "sectors": periods whose sector is in ``sectors``; "managerial": managerial
@@ -67,16 +74,19 @@ class Period:
     ``position`` is a catalogue code, or "" for a post outside the catalogue;
     ``level``/``category`` as held in that period (None if not applicable);
     ``profile``: counts as experience in the organisation's profile.
+
+    ``sector``, ``managerial`` and ``profile`` may be None: "not established"
+    (reading "blank_flag_not_established"): only an explicit value counts.
     """
 
     start: date
     end: date | None
-    sector: str
+    sector: str | None
     position: str
     level: str | None
     category: str | None
-    managerial: bool
-    profile: bool
+    managerial: bool | None
+    profile: bool | None
 
 
 @dataclass(frozen=True)
@@ -93,22 +103,39 @@ class EmployeeFacts:
 
 @dataclass(frozen=True)
 class EducationCondition:
-    """Satisfied by ONE :class:`Education` whose level is in ``levels`` and whose
-    fields intersect ``fields`` (``fields`` empty = any field, even none).
+    """Satisfied by ONE :class:`Education` whose level is in ``levels`` (or
+    above the lowest of them in NESTED_LEVELS: reading "education_levels_nest")
+    and whose fields intersect ``fields`` (``fields`` empty = any field, even none).
 
-    "Higher (or postgraduate)" is written ``levels={"higher", "postgraduate"}``:
-    the engine adds no implicit level ladder.
+    "Higher (or postgraduate)" is still written ``levels={"higher", "postgraduate"}``
+    where the text says so; an education accepted only through the nesting is
+    reported as resting on that reading (:meth:`nested`).
     """
 
     levels: frozenset[str]
     fields: frozenset[str] = frozenset()
 
+    @cached_property
+    def accepted_levels(self) -> frozenset[str]:
+        nested = [_NEST_RANK[lvl] for lvl in self.levels if lvl in _NEST_RANK]
+        if not nested:
+            return self.levels
+        return self.levels | frozenset(NESTED_LEVELS[min(nested) :])
+
     def satisfied_by(self, education: Iterable[Education]) -> Education | None:
-        """The first education that satisfies this condition, or None."""
+        """The first education that satisfies this condition, one of the named levels preferred; or None."""
+        found = None
         for e in education:
-            if e.level in self.levels and (not self.fields or not self.fields.isdisjoint(e.fields)):
-                return e
-        return None
+            if not self.fields or not self.fields.isdisjoint(e.fields):
+                if e.level in self.levels:
+                    return e
+                if found is None and e.level in self.accepted_levels:
+                    found = e
+        return found
+
+    def nested(self, matched: Education | None) -> bool:
+        """True when ``matched`` meets this condition only through the nesting of levels."""
+        return matched is not None and matched.level not in self.levels
 
     @cached_property
     def sorted_levels(self) -> tuple[str, ...]:
@@ -122,9 +149,13 @@ class ExperienceCondition:
 
     For "category", ``category`` is the previous step of the ladder and
     ``positions`` the position codes that count (empty = the requirement's own
-    position); the level must equal the requirement's level (a requirement with
-    level None, e.g. the psychologist, accepts any level).  For "managerial" and
-    "profile", a non-empty ``sectors`` also restricts the sector.
+    position); with ``same_level`` (reading "previous_category_same_post") the
+    level must equal the requirement's level (a requirement with level None, e.g.
+    the psychologist, or a position with one ladder, e.g. the case manager,
+    accepts any level).  For "managerial" and "profile", a non-empty ``sectors``
+    also restricts the sector; ``in_profile`` on "managerial" also requires the
+    period to be in the organisation's profile (reading "managerial_by_profile",
+    items 6 and 9: «бейіні бойынша ... басшылық лауазымдарда»).
     """
 
     years: int
@@ -132,6 +163,8 @@ class ExperienceCondition:
     sectors: frozenset[str] = frozenset()
     category: str | None = None
     positions: frozenset[str] = frozenset()
+    in_profile: bool = False
+    same_level: bool = True
 
 
 @dataclass(frozen=True)
@@ -147,6 +180,9 @@ class Requirement:
     """The requirements of item ``item`` for one post: ANY alternative.
 
     Positions without a ladder have ``level`` and ``category`` None.
+    ``in_force_from``: the first day the order that gives it applies (reading
+    "order_in_force"); None = not known, the requirement applies on any date.
+    ``act``: that order's number, for the sentence.
     """
 
     position: str
@@ -154,6 +190,8 @@ class Requirement:
     category: str | None
     item: int
     alternatives: tuple[Alternative, ...]
+    in_force_from: date | None = None
+    act: str = "580-НҚ"
 
 
 def _validate(req: Requirement) -> None:
@@ -201,6 +239,16 @@ class RequirementSet:
             key: tuple(c for c in CATEGORY_ORDER if c in cats) for key, cats in ladders.items()
         }
         self._ladder_positions = frozenset(position for position, _ in self._ladders)
+        # Reading "case_manager_one_ladder" (item 36): a position whose only ladder is stored under one named
+        # level has that one ladder, whatever level a record gives ("жоғары деңгейлі біліктілік маманы").
+        levels_of: dict[str, set[str | None]] = {}
+        for position, level in self._ladders:
+            levels_of.setdefault(position, set()).add(level)
+        self._one_ladder: dict[str, str] = {
+            position: next(iter(levels))
+            for position, levels in levels_of.items()
+            if len(levels) == 1 and None not in levels
+        }
 
     def __iter__(self):
         return iter(self._by_key.values())
@@ -211,24 +259,28 @@ class RequirementSet:
     def has_ladder(self, position: str) -> bool:
         return position in self._ladder_positions
 
+    def one_ladder_level(self, position: str) -> str | None:
+        """The level of a position that has ONE ladder stored under a named level (item 36), else None."""
+        return self._one_ladder.get(position)
+
     def _ladder_level(self, position: str, level: str | None) -> str | None:
         """The level under which (position, level)'s ladder is stored: ``level``
-        itself, else None (a ladder without levels, like the psychologist's)."""
+        itself, the one level of a one-ladder position, else None (a ladder
+        without levels, like the psychologist's)."""
         if (position, level) in self._ladders:
             return level
-        return None
+        return self._one_ladder.get(position)
 
     def for_post(self, position: str, level: str | None, category: str | None) -> Requirement | None:
         """The requirement for a post.
 
         On a ladder position a category None means "none"; a ladder stored with
-        level None (psychologist) serves every level.  Positions without a ladder
+        level None (psychologist), or the one ladder of a position (case manager,
+        item 36), serves every level.  Positions without a ladder
         are found ignoring level and category.
         """
         if position in self._ladder_positions:
-            req = self._by_key.get((position, level, category or "none"))
-            if req is None and level is not None:
-                req = self._by_key.get((position, None, category or "none"))
+            req = self._by_key.get((position, self._ladder_level(position, level), category or "none"))
             if req is not None:
                 return req
         return self._by_key.get((position, None, None))

@@ -582,14 +582,14 @@ CASES = [
         codes=("education", "top_of_ladder"),
     ),
     Case(
-        "item 21: 'highest' does not exist for a psychologist",
+        "item 21: 'highest' does not exist for a psychologist (reading category_outside_ladder)",
         facts("psychologist", None, "highest", [diploma("higher", "psychology")]),
         "01.12.2026",
         False,
         None,
         False,
         None,
-        codes=("no_requirement", "top_of_ladder"),
+        codes=("category_not_in_ladder",),
     ),
     Case(
         "item 21: postgraduate psychology satisfies 'higher (or postgraduate)'",
@@ -1344,7 +1344,8 @@ def test_requirement_set_lookups():
     assert rs.ladder("psychologist", None) == ("none", "second", "first")
     assert rs.ladder("psychologist", "high") == ("none", "second", "first")  # no levels: any level
     assert rs.ladder("director", None) == ()
-    assert rs.ladder("case_manager", "medium") == ()
+    # item 36 has one ladder: it serves any recorded level (reading case_manager_one_ladder)
+    assert rs.ladder("case_manager", "medium") == rs.ladder("case_manager", None) == rs.ladder("case_manager", "high")
     assert rs.next_category("social_worker", "medium", None) == "second"
     assert rs.next_category("social_worker", "medium", "first") == "highest"
     assert rs.next_category("social_worker", "medium", "highest") is None
