@@ -202,8 +202,24 @@ POSITIONS = [
 # name_en are UNOFFICIAL interface labels. A child is a narrower field of its parent.
 
 EDUCATION_FIELDS = [
-    # items 6, 9, 12 "әлеуметтік"; items 15, 18 "әлеуметтік"; items 27, 33 "әлеуметтік"
-    {"code": "social", "parent": None, "name_kk": "әлеуметтік", "name_ru": "социальное", "name_en": "social"},
+    # items 6, 9, 12 "әлеуметтік": read as the group of social sciences of the national classifier of
+    # training directions, which includes psychology (reading "psychology_social_sciences"; product choice,
+    # editable). Its children are the social field itself and psychology.
+    {
+        "code": "social_sciences",
+        "parent": None,
+        "name_kk": "әлеуметтік ғылымдар",
+        "name_ru": "социальные науки",
+        "name_en": "social sciences",
+    },
+    # items 15, 18 "әлеуметтік"; items 27, 33 "әлеуметтік" (psychology not included: item 15 names it apart)
+    {
+        "code": "social",
+        "parent": "social_sciences",
+        "name_kk": "әлеуметтік",
+        "name_ru": "социальное",
+        "name_en": "social",
+    },
     # item 36 "әлеуметтік жұмыс"
     {
         "code": "social_work",
@@ -212,10 +228,11 @@ EDUCATION_FIELDS = [
         "name_ru": "социальная работа",
         "name_en": "social work",
     },
-    # item 15 "психологиялық"; item 21 "тиісті мамандық" of a psychologist
+    # item 15 "психологиялық"; item 21 "тиісті мамандық" of a psychologist; in the social sciences group
+    # (items 6, 9, 12; reading "psychology_social_sciences")
     {
         "code": "psychology",
-        "parent": None,
+        "parent": "social_sciences",
         "name_kk": "психологиялық",
         "name_ru": "психологическое",
         "name_en": "psychology",
@@ -324,7 +341,7 @@ REQUIREMENTS = [
                 "education": [
                     {
                         "levels": ["higher", "postgraduate"],
-                        "fields": ["social", "pedagogy", "law", "economics", "humanities"],
+                        "fields": ["social_sciences", "pedagogy", "law", "economics", "humanities"],
                     },
                 ],
                 "experience": {
@@ -338,10 +355,11 @@ REQUIREMENTS = [
                 "education": [
                     {
                         "levels": ["higher", "postgraduate"],
-                        "fields": ["social", "pedagogy", "law", "economics", "humanities"],
+                        "fields": ["social_sciences", "pedagogy", "law", "economics", "humanities"],
                     },
                 ],
-                "experience": {"years": 2, "kind": "managerial"},
+                # reading "managerial_by_profile": «бейіні бойынша ... басшылық лауазымдарда»
+                "experience": {"years": 2, "kind": "managerial", "in_profile": True},
                 "source": "жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық) және әлеуметтік қорғау, жұмыспен қамту, білім беру, денсаулық сақтау, құқық қорғау жүйесінде (барлық меншік нысанындағы ұйымдарда) кемінде 3 жыл жұмыс өтілі немесе бейіні бойынша экономикалық қызмет түрінде ұйымдарда басшылық лауазымдарда кемінде 2 жыл жұмыс өтілі",
             },
         ],
@@ -357,7 +375,7 @@ REQUIREMENTS = [
                 "education": [
                     {
                         "levels": ["higher", "postgraduate"],
-                        "fields": ["social", "pedagogy", "law", "economics", "humanities"],
+                        "fields": ["social_sciences", "pedagogy", "law", "economics", "humanities"],
                     },
                 ],
                 "experience": {
@@ -371,10 +389,11 @@ REQUIREMENTS = [
                 "education": [
                     {
                         "levels": ["higher", "postgraduate"],
-                        "fields": ["social", "pedagogy", "law", "economics", "humanities"],
+                        "fields": ["social_sciences", "pedagogy", "law", "economics", "humanities"],
                     },
                 ],
-                "experience": {"years": 1, "kind": "managerial"},
+                # reading "managerial_by_profile": «бейіні бойынша ... басшылық лауазымдарда»
+                "experience": {"years": 1, "kind": "managerial", "in_profile": True},
                 "source": "жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық) және халықты әлеуметтік қорғау, жұмыспен қамту, білім беру, денсаулық сақтау, құқық қорғау органдары жүйесінде (барлық меншік нысанындағы ұйымдарда) кемінде 3 жыл жұмыс өтілі немесе бейіні бойынша экономикалық қызмет түрінде ұйымдарда басшылық лауазымдарда кемінде 1 жыл жұмыс өтілі",
             },
         ],
@@ -390,7 +409,7 @@ REQUIREMENTS = [
                 "education": [
                     {
                         "levels": ["higher", "postgraduate"],
-                        "fields": ["social", "pedagogy", "law", "economics", "humanities"],
+                        "fields": ["social_sciences", "pedagogy", "law", "economics", "humanities"],
                     },
                 ],
                 "experience": {
@@ -428,7 +447,13 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["higher", "postgraduate"], "fields": ["social", "psychology", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 1, "kind": "category", "category": "none", "positions": ["social_worker"]},
+                "experience": {
+                    "years": 1,
+                    "kind": "category",
+                    "category": "none",
+                    "positions": ["social_worker"],
+                    "same_level": True,
+                },
                 "source": "екінші санатты – жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, психологиялық, педагогикалық, медициналық) және санатсыз жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 1 жыл",
             },
         ],
@@ -443,7 +468,13 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["higher", "postgraduate"], "fields": ["social", "psychology", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 1, "kind": "category", "category": "second", "positions": ["social_worker"]},
+                "experience": {
+                    "years": 1,
+                    "kind": "category",
+                    "category": "second",
+                    "positions": ["social_worker"],
+                    "same_level": True,
+                },
                 "source": "бірінші санатты – жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, психологиялық, педагогикалық, медициналық) және екінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 1 жыл",
             },
         ],
@@ -458,7 +489,13 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["higher", "postgraduate"], "fields": ["social", "psychology", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 2, "kind": "category", "category": "first", "positions": ["social_worker"]},
+                "experience": {
+                    "years": 2,
+                    "kind": "category",
+                    "category": "first",
+                    "positions": ["social_worker"],
+                    "same_level": True,
+                },
                 "source": "жоғары санатты – жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, психологиялық, педагогикалық, медициналық) және бірінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 2 жыл",
             },
         ],
@@ -499,7 +536,13 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["tvet"], "fields": ["social", "economics", "psychology", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 1, "kind": "category", "category": "none", "positions": ["social_worker"]},
+                "experience": {
+                    "years": 1,
+                    "kind": "category",
+                    "category": "none",
+                    "positions": ["social_worker"],
+                    "same_level": True,
+                },
                 "source": "екінші санатты – техникалық және кәсіптік (орта арнаулы, орта кәсіптік) білімі (әлеуметтік, экономикалық, психологиялық, педагогикалық, медициналық) және санатсыз орташа біліктілік деңгейіндегі маман лауазымында жұмыс өтілі кемінде 1 жыл",
             },
         ],
@@ -514,7 +557,13 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["tvet"], "fields": ["social", "economics", "psychology", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 1, "kind": "category", "category": "second", "positions": ["social_worker"]},
+                "experience": {
+                    "years": 1,
+                    "kind": "category",
+                    "category": "second",
+                    "positions": ["social_worker"],
+                    "same_level": True,
+                },
                 "source": "бірінші санатты – техникалық және кәсіптік (орта арнаулы, орта кәсіптік) білімі (әлеуметтік, экономикалық, психологиялық, педагогикалық, медициналық) және орташа біліктілік деңгейіндегі екінші санатты маман лауазымында жұмыс өтілі кемінде 1 жыл",
             },
         ],
@@ -529,7 +578,13 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["tvet"], "fields": ["social", "economics", "psychology", "pedagogy", "medicine"]},
                 ],
-                "experience": {"years": 2, "kind": "category", "category": "first", "positions": ["social_worker"]},
+                "experience": {
+                    "years": 2,
+                    "kind": "category",
+                    "category": "first",
+                    "positions": ["social_worker"],
+                    "same_level": True,
+                },
                 "source": "жоғары санатты – техникалық және кәсіптік (орта арнаулы, орта кәсіптік) білімі (әлеуметтік, экономикалық, психологиялық, педагогикалық, медициналық) және орташа біліктілік деңгейіндегі бірінші санатты маман лауазымында жұмыс өтілі кемінде 2 жыл",
             },
         ],
@@ -565,6 +620,7 @@ REQUIREMENTS = [
                     "kind": "category",
                     "category": "none",
                     "positions": ["social_work_specialist"],
+                    "same_level": True,
                 },
                 "source": "екінші санатты: жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогикалық, медициналық) және санатсыз жоғары біліктілік деңгейіндегі маман ретінде жұмыс өтілі кемінде 1 жыл",
             },
@@ -585,6 +641,7 @@ REQUIREMENTS = [
                     "kind": "category",
                     "category": "second",
                     "positions": ["social_work_specialist"],
+                    "same_level": True,
                 },
                 "source": "бірінші санатты: жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогикалық, медициналық) және жоғары біліктілік деңгейіндегі екінші санатты маман ретінде жұмыс өтілі кемінде 2 жыл",
             },
@@ -605,6 +662,7 @@ REQUIREMENTS = [
                     "kind": "category",
                     "category": "first",
                     "positions": ["social_work_specialist"],
+                    "same_level": True,
                 },
                 "source": "жоғары санатты: жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогикалық, медициналық) және жоғары біліктілік деңгейіндегі бірінші санатты маман ретінде жұмыс өтілі кемінде 3 жыл",
             },
@@ -641,6 +699,7 @@ REQUIREMENTS = [
                     "kind": "category",
                     "category": "none",
                     "positions": ["social_work_specialist"],
+                    "same_level": True,
                 },
                 "source": "екінші санатты: техникалық және кәсіптік (орта арнаулы, орта кәсіптік) білім (әлеуметтік, педагогикалық, медициналық) және санатсыз орташа біліктілік деңгейіндегі маман лауазымында жұмыс өтілі кемінде 1 жыл",
             },
@@ -661,6 +720,7 @@ REQUIREMENTS = [
                     "kind": "category",
                     "category": "second",
                     "positions": ["social_work_specialist"],
+                    "same_level": True,
                 },
                 "source": "бірінші санатты: техникалық және кәсіптік (орта арнаулы, орта кәсіптік) білім (әлеуметтік, педагогикалық, медициналық) және орташа біліктілік деңгейіндегі екінші санатты маман лауазымында жұмыс өтілі кемінде 2 жыл",
             },
@@ -681,6 +741,7 @@ REQUIREMENTS = [
                     "kind": "category",
                     "category": "first",
                     "positions": ["social_work_specialist"],
+                    "same_level": True,
                 },
                 "source": "жоғары санатты: техникалық және кәсіптік (орта арнаулы, орта кәсіптік) білім (әлеуметтік, педагогикалық, медициналық) және орташа біліктілік деңгейіндегі бірінші санатты маман лауазымында жұмыс өтілі кемінде 3 жыл",
             },
@@ -714,7 +775,13 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["higher", "postgraduate"], "fields": ["psychology"]},
                 ],
-                "experience": {"years": 3, "kind": "category", "category": "none", "positions": ["psychologist"]},
+                "experience": {
+                    "years": 3,
+                    "kind": "category",
+                    "category": "none",
+                    "positions": ["psychologist"],
+                    "same_level": True,
+                },
                 "source": "II санатты психолог: тиісті мамандық бойынша жоғары (немесе жоғары оқу орнынан кейінгі) білім және санатсыз психолог лауазымында жұмыс өтілі кемінде 3 жыл",
             },
         ],
@@ -729,7 +796,13 @@ REQUIREMENTS = [
                 "education": [
                     {"levels": ["higher", "postgraduate"], "fields": ["psychology"]},
                 ],
-                "experience": {"years": 2, "kind": "category", "category": "second", "positions": ["psychologist"]},
+                "experience": {
+                    "years": 2,
+                    "kind": "category",
+                    "category": "second",
+                    "positions": ["psychologist"],
+                    "same_level": True,
+                },
                 "source": "I санатты психолог: тиісті мамандық бойынша жоғары (немесе жоғары оқу орнынан кейінгі) білім және II санатты психолог лауазымында жұмыс өтілі кемінде 2 жыл",
             },
         ],
@@ -892,7 +965,13 @@ REQUIREMENTS = [
                         ],
                     },
                 ],
-                "experience": {"years": 1, "kind": "category", "category": "none", "positions": ["case_manager"]},
+                "experience": {
+                    "years": 1,
+                    "kind": "category",
+                    "category": "none",
+                    "positions": ["case_manager"],
+                    "same_level": True,
+                },
                 "source": "жоғары білім (әлеуметтік жұмыс, мектепке дейінгі тәрбие беру және оқыту, бастауыш білім беру педагогикасы мен әдістемесі, кәсіптік оқыту, мейіргер ісі, дене тәрбиесі және спорт). жоғары санат –бірінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 3 жыл; бірінші санат –екінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 2 жыл; екінші санат –санатсыз жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 1 жыл",
             },
         ],
@@ -917,7 +996,13 @@ REQUIREMENTS = [
                         ],
                     },
                 ],
-                "experience": {"years": 2, "kind": "category", "category": "second", "positions": ["case_manager"]},
+                "experience": {
+                    "years": 2,
+                    "kind": "category",
+                    "category": "second",
+                    "positions": ["case_manager"],
+                    "same_level": True,
+                },
                 "source": "жоғары білім (әлеуметтік жұмыс, мектепке дейінгі тәрбие беру және оқыту, бастауыш білім беру педагогикасы мен әдістемесі, кәсіптік оқыту, мейіргер ісі, дене тәрбиесі және спорт). жоғары санат –бірінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 3 жыл; бірінші санат –екінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 2 жыл",
             },
         ],
@@ -942,7 +1027,13 @@ REQUIREMENTS = [
                         ],
                     },
                 ],
-                "experience": {"years": 3, "kind": "category", "category": "first", "positions": ["case_manager"]},
+                "experience": {
+                    "years": 3,
+                    "kind": "category",
+                    "category": "first",
+                    "positions": ["case_manager"],
+                    "same_level": True,
+                },
                 "source": "жоғары білім (әлеуметтік жұмыс, мектепке дейінгі тәрбие беру және оқыту, бастауыш білім беру педагогикасы мен әдістемесі, кәсіптік оқыту, мейіргер ісі, дене тәрбиесі және спорт). жоғары санат –бірінші санатты жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 3 жыл",
             },
         ],

@@ -54,8 +54,10 @@ def edu(levels, *fields) -> EducationCondition:
     return EducationCondition(frozenset([levels] if isinstance(levels, str) else levels), frozenset(fields))
 
 
-def exp(years, kind, *, sectors=(), category=None, positions=()) -> ExperienceCondition:
-    return ExperienceCondition(years, kind, frozenset(sectors), category, frozenset(positions))
+def exp(years, kind, *, sectors=(), category=None, positions=(), in_profile=False, same_level=True):
+    return ExperienceCondition(
+        years, kind, frozenset(sectors), category, frozenset(positions), in_profile=in_profile, same_level=same_level
+    )
 
 
 def ladder(position, item, level, education, years, *, categories=CATEGORY_ORDER, none_extra=()):
@@ -70,7 +72,8 @@ def ladder(position, item, level, education, years, *, categories=CATEGORY_ORDER
     return reqs
 
 
-HEADS_EDU = edu(HIGHER, "social", "pedagogy", "law", "economics", "humanities")
+# items 6, 9, 12 "әлеуметтік": the social sciences group, psychology included (reading psychology_social_sciences)
+HEADS_EDU = edu(HIGHER, "social_sciences", "pedagogy", "law", "economics", "humanities")
 SPEC_EDU = ("law", "economics", "pedagogy", "social", "humanities")  # items 27, 33
 CASE_FIELDS = (
     "social_work",
@@ -91,7 +94,8 @@ HAND = [
         6,
         (
             Alternative((HEADS_EDU,), exp(3, "sectors", sectors=SECTORS5)),
-            Alternative((HEADS_EDU,), exp(2, "managerial")),
+            # "бейіні бойынша ... басшылық лауазымдарда": managerial AND in the profile (reading 1)
+            Alternative((HEADS_EDU,), exp(2, "managerial", in_profile=True)),
         ),
     ),
     # item 9: the same, 3 years in the sectors OR 1 year managerial
@@ -102,7 +106,7 @@ HAND = [
         9,
         (
             Alternative((HEADS_EDU,), exp(3, "sectors", sectors=SECTORS5)),
-            Alternative((HEADS_EDU,), exp(1, "managerial")),
+            Alternative((HEADS_EDU,), exp(1, "managerial", in_profile=True)),
         ),
     ),
     # item 12: 2 years in the sectors
@@ -173,6 +177,8 @@ def from_catalogue(rows) -> list[Requirement]:
                     sectors=frozenset(e.get("sectors") or ()),
                     category=e.get("category"),
                     positions=frozenset(e.get("positions") or ()),
+                    in_profile=e.get("in_profile", False),
+                    same_level=e.get("same_level", True),
                 )
             )
             alternatives.append(Alternative(conditions, experience))
@@ -200,6 +206,8 @@ if CATALOGUE is not None:
 
 # the field tree (child -> parent), as the selector expands a diploma's field
 PARENT = {
+    "social": "social_sciences",
+    "psychology": "social_sciences",
     "social_work": "social",
     "preschool_education": "pedagogy",
     "primary_education": "pedagogy",
@@ -816,7 +824,7 @@ CASES = [
             [diploma("higher", "humanities")],
             [
                 period("01.03.2019-28.02.2020", sector="education"),
-                period("01.03.2021-28.02.2023", sector="other", managerial=True),
+                period("01.03.2021-28.02.2023", sector="other", managerial=True, profile=True),
             ],
         ),
         "25.11.2026",
@@ -834,7 +842,7 @@ CASES = [
             None,
             None,
             [diploma("higher", "humanities")],
-            [period("01.03.2022-28.02.2023", sector="other", managerial=True)],
+            [period("01.03.2022-28.02.2023", sector="other", managerial=True, profile=True)],
         ),
         "25.11.2026",
         False,
@@ -858,7 +866,7 @@ CASES = [
             None,
             None,
             [diploma("higher", "medicine")],
-            [period("01.03.2015-", sector="health", managerial=True)],
+            [period("01.03.2015-", sector="health", managerial=True, profile=True)],
         ),
         "25.11.2026",
         False,
@@ -873,7 +881,7 @@ CASES = [
             None,
             None,
             [diploma("postgraduate", "social_work")],
-            [period("01.03.2022-28.02.2023", sector="other", managerial=True)],
+            [period("01.03.2022-28.02.2023", sector="other", managerial=True, profile=True)],
         ),
         "25.11.2026",
         True,
@@ -1244,7 +1252,10 @@ def test_reasons_experience_params_for_a_post_without_ladder():
         None,
         None,
         [diploma("higher", "law")],
-        [period("01.03.2025-", sector="social_protection"), period("01.03.2026-", sector="other", managerial=True)],
+        [
+            period("01.03.2025-", sector="social_protection"),
+            period("01.03.2026-", sector="other", managerial=True, profile=True),
+        ],
     )
     v = evaluate(f, HAND_SET, d("01.12.2026"))
     assert not v.meets_requirements

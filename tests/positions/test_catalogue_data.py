@@ -33,9 +33,9 @@ CATEGORIES = ["none", "second", "first", "highest"]
 EDUCATION_LEVELS = {"postgraduate", "higher", "tvet", "basic_secondary", "certificate"}
 SECTORS = {"social_protection", "employment", "education", "health", "law_enforcement"}
 EXPERIENCE_KEYS = {
-    "category": {"years", "kind", "category", "positions"},
+    "category": {"years", "kind", "category", "positions", "same_level"},
     "sectors": {"years", "kind", "sectors"},
-    "managerial": {"years", "kind"},
+    "managerial": {"years", "kind", "in_profile"},
     "profile": {"years", "kind"},
 }
 FIELD_CODES = {field["code"] for field in EDUCATION_FIELDS}
@@ -120,9 +120,10 @@ def test_position_fields(position):
 # ---------------------------------------------------------------------------------------------
 
 FIELD_PARENTS = [
-    ("social", None),
+    ("social_sciences", None),
+    ("social", "social_sciences"),
     ("social_work", "social"),
-    ("psychology", None),
+    ("psychology", "social_sciences"),
     ("pedagogy", None),
     ("preschool_education", "pedagogy"),
     ("primary_education", "pedagogy"),
@@ -220,6 +221,7 @@ LEVEL_WORDS = {
 }
 # Kazakh stems of the fields as the items spell them.
 FIELD_WORDS = {
+    "social_sciences": "әлеуметтік",
     "social": "әлеуметтік",
     "social_work": "әлеуметтік жұмыс",
     "psychology": "психолог",
@@ -360,6 +362,7 @@ def test_ladder_step(position, level, category, years, where):
             "kind": "category",
             "category": previous,
             "positions": [position],
+            "same_level": True,  # reading "previous_category_same_post", editable data
         }
         # the source names the step's category and the previous one
         for code in (category, previous):
@@ -390,7 +393,7 @@ EXPECTED_ALTERNATIVES = [
         [
             (
                 ["higher", "postgraduate"],
-                ["social", "pedagogy", "law", "economics", "humanities"],
+                ["social_sciences", "pedagogy", "law", "economics", "humanities"],
                 {
                     "years": 3,
                     "kind": "sectors",
@@ -399,8 +402,8 @@ EXPECTED_ALTERNATIVES = [
             ),
             (
                 ["higher", "postgraduate"],
-                ["social", "pedagogy", "law", "economics", "humanities"],
-                {"years": 2, "kind": "managerial"},
+                ["social_sciences", "pedagogy", "law", "economics", "humanities"],
+                {"years": 2, "kind": "managerial", "in_profile": True},
             ),
         ],
     ),
@@ -411,7 +414,7 @@ EXPECTED_ALTERNATIVES = [
         [
             (
                 ["higher", "postgraduate"],
-                ["social", "pedagogy", "law", "economics", "humanities"],
+                ["social_sciences", "pedagogy", "law", "economics", "humanities"],
                 {
                     "years": 3,
                     "kind": "sectors",
@@ -420,8 +423,8 @@ EXPECTED_ALTERNATIVES = [
             ),
             (
                 ["higher", "postgraduate"],
-                ["social", "pedagogy", "law", "economics", "humanities"],
-                {"years": 1, "kind": "managerial"},
+                ["social_sciences", "pedagogy", "law", "economics", "humanities"],
+                {"years": 1, "kind": "managerial", "in_profile": True},
             ),
         ],
     ),
@@ -432,7 +435,7 @@ EXPECTED_ALTERNATIVES = [
         [
             (
                 ["higher", "postgraduate"],
-                ["social", "pedagogy", "law", "economics", "humanities"],
+                ["social_sciences", "pedagogy", "law", "economics", "humanities"],
                 {
                     "years": 2,
                     "kind": "sectors",
