@@ -65,6 +65,27 @@ def _experience_outcome(params: dict, today: date) -> str:
     return _("has %(have)s, not reached with the periods recorded") % {"have": have}
 
 
+def reading_labels() -> dict[str, str]:
+    """One short sentence per reading of the product (positions.data.catalogue READINGS), in the active language."""
+    return {
+        "managerial_by_profile": _("reading: only managerial posts in organisations of the profile count"),
+        "blank_flag_not_established": _("reading: a period whose flag is blank is not counted (not established)"),
+        "education_levels_nest": _("reading: a higher level of education meets the requirement of a lower one"),
+        "case_manager_one_ladder": _("reading: item 36 has one ladder, whatever level is recorded"),
+        "previous_category_same_post": _(
+            "reading: the years in the previous category count in the same position and level"
+        ),
+    }
+
+
+def _readings(params: dict) -> str:
+    codes = params.get("readings") or []
+    if not codes:
+        return ""
+    labels = reading_labels()
+    return " (" + "; ".join(labels.get(code, code) for code in codes) + ")"
+
+
 def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], field_names: dict[str, str]) -> str:
     params = reason.params
     prefix = _("item %(item)s") % {"item": reason.item} if reason.item else _("order No. 580-НҚ")
@@ -74,7 +95,18 @@ def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], fi
             "number": params["alternative"] + 1,
             "count": params["alternatives"],
         }
-    if reason.code == "no_requirement":
+    if reason.code == "not_in_force":
+        sentence = _("order No. %(act)s is not yet in force on %(date)s (it applies from %(from)s at the earliest)") % {
+            "act": params["act"],
+            "date": _date(params["on"]),
+            "from": _date(params["in_force_from"]),
+        }
+    elif reason.code == "category_not_in_ladder":
+        sentence = _("there is no %(category)s for %(post)s: the recorded category is outside the ladder") % {
+            "category": category_label(params.get("category"), params.get("position")),
+            "post": position_titles.get(params.get("position"), params.get("position") or "—"),
+        }
+    elif reason.code == "no_requirement":
         sentence = _("the order sets no requirement for %(post)s") % {"post": post_label(params, position_titles)}
     elif reason.code == "no_ladder":
         sentence = _("this position has no category ladder")
@@ -104,7 +136,7 @@ def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], fi
             "need": _experience_need(params, position_titles),
             "outcome": _experience_outcome(params, on),
         }
-    return f"{prefix}: {alternative}{sentence}"
+    return f"{prefix}: {alternative}{sentence}{_readings(params)}"
 
 
 def verdict_texts(verdict, *, on: date, position_titles: dict[str, str], field_names: dict[str, str]) -> list[str]:
