@@ -125,10 +125,15 @@ class _Experience:
 def _check_experience(
     cond: ExperienceCondition, req: Requirement, periods: tuple[Period, ...], on: date, any_level: bool
 ) -> _Experience:
-    spans = [Span(p.start, p.end) for p in periods if _matches(p, cond, req, any_level)]
+    spans = []
+    unknown = 0
+    for p in periods:
+        if _matches(p, cond, req, any_level):
+            spans.append(Span(p.start, p.end))
+        elif cond.kind != "category" and _not_established(p, cond):
+            unknown += 1
     have = experience(spans, on)
     required = Duration.of_years(cond.years)
-    unknown = sum(1 for p in periods if _not_established(p, cond))
     if required.is_zero:
         return _Experience(True, have, required, None, unknown)
     reached_on = date_reached(spans, required)
