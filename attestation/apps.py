@@ -12,3 +12,8 @@ class AttestationConfig(AppConfig):
         from staffing.card import register_card_section
 
         register_card_section(EMPLOYEE_CARD_SECTION)
+
+        from attestation.receivers import release_replaced_periods
+        from staffing.signals import work_periods_replacing
+
+        work_periods_replacing.connect(release_replaced_periods, dispatch_uid="attestation-release-periods")

@@ -340,3 +340,13 @@ def session_issue_order(*, session: Session, user, number: str, day: date) -> Se
     session.order_number, session.order_date = number.strip(), day
     _move(session, State.ORDER_ISSUED, user)
     return session
+
+
+@transaction.atomic
+def candidates_release_periods(*, employee_ids) -> int:
+    """Let go of the work periods an attestation order opened for these employees, because a staff import is
+    about to replace their work history (staffing.signals.work_periods_replacing). The candidate keeps its decision
+    and the session its order; only the link to the replaced period row goes. Returns how many were released."""
+    return Candidate.objects.filter(employee_id__in=employee_ids, applied_period__isnull=False).update(
+        applied_period=None
+    )

@@ -18,17 +18,18 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from positions.models import Position
-from staffing import workbook
 from staffing.identifiers import make_iin
 from staffing.models import Education, Employee, Unit, WorkPeriod
 from staffing.workbook import (
     COLUMNS,
     LABELS,
     WorkbookError,
+    files,
     workbook_export,
     workbook_import,
     workbook_read,
     workbook_template,
+    writing,
 )
 from tests.factories import EducationFactory, EmployeeFactory, WorkPeriodFactory
 
@@ -592,16 +593,16 @@ def test_an_import_failing_halfway_leaves_nothing_behind(tmp_path, centre, monke
     plan = read(tmp_path, data, centre, name="second.xlsx")
     assert plan.ok and plan.created == ["0004"]
 
-    real = workbook._insert_rows
+    real = writing.bulk_create_with_history
 
-    def fail_on_periods(model, fields, rows):
+    def fail_on_periods(objs, model, **options):
         if model is WorkPeriod:  # units, employees and education are written by now, old rows deleted
             assert Employee.objects.filter(personnel_number="0004").exists()
             assert not WorkPeriod.objects.filter(employee__centre=centre).exists()
             raise RuntimeError("disk full")
-        return real(model, fields, rows)
+        return real(objs, model, **options)
 
-    monkeypatch.setattr(workbook, "_insert_rows", fail_on_periods)
+    monkeypatch.setattr(writing, "bulk_create_with_history", fail_on_periods)
     with pytest.raises(RuntimeError):
         workbook_import(plan)
 
@@ -818,7 +819,7 @@ def test_not_an_xlsx_is_refused(tmp_path, centre):
 def test_an_oversized_file_is_refused_before_it_is_parsed(tmp_path, centre, monkeypatch):
     big = tmp_path / "big.xlsx"
     big.write_bytes(b"PK\x03\x04" + b"x" * (1024 * 1024 + 10))
-    monkeypatch.setattr(workbook, "_open_workbook", lambda data: pytest.fail("parsed"))
+    monkeypatch.setattr(files, "_open_workbook", lambda data: pytest.fail("parsed"))
     with pytest.raises(WorkbookError, match="larger than 1 MB"):
         workbook_read(big, centre=centre)
     with pytest.raises(WorkbookError, match="larger than 1 MB"):
@@ -847,15 +848,15 @@ def test_a_zip_bomb_is_refused(tmp_path, centre):
 
 
 def test_a_workbook_unpacking_to_too_much_is_refused(tmp_path, centre, monkeypatch):
-    monkeypatch.setattr(workbook, "MAX_COMPRESSION_RATIO", 10**9)
-    monkeypatch.setattr(workbook, "MAX_UNCOMPRESSED_BYTES", 5 * 1024 * 1024)
+    monkeypatch.setattr(files, "MAX_COMPRESSION_RATIO", 10**9)
+    monkeypatch.setattr(files, "MAX_UNCOMPRESSED_BYTES", 5 * 1024 * 1024)
     with pytest.raises(WorkbookError, match="zip bomb"):
         workbook_read(_zip_bomb(tmp_path / "bomb.xlsx", 6), centre=centre)
 
 
 def test_too_many_rows_are_refused(tmp_path, centre, monkeypatch):
-    monkeypatch.setattr(workbook, "MAX_ROWS", 3)
-    monkeypatch.setattr(workbook, "HISTORY_ROWS_FACTOR", 2)  # education and work_history: up to 6 rows
+    monkeypatch.setattr(files, "MAX_ROWS", 3)
+    monkeypatch.setattr(files, "HISTORY_ROWS_FACTOR", 2)  # education and work_history: up to 6 rows
     data = staff()
     assert read(tmp_path, data, centre).ok  # 3 employees: at the limit
     data["employees"].append({**data["employees"][0], "personnel_number": "0004"})

@@ -1,0 +1,103 @@
+"""The staff workbook's layout: its sheets, their column keys and the bilingual label row.
+
+To add a sheet: add its name to SHEETS (or OPTIONAL_SHEETS when older workbooks may lack it), its keys to
+COLUMNS and their labels to LABELS, then a reader in reading.py (SHEET_READERS) and its rows in writing.py and
+exporting.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl.utils import get_column_letter
+
+EMPLOYEES = "employees"
+EDUCATION = "education"
+WORK_HISTORY = "work_history"
+SHEETS = (EMPLOYEES, EDUCATION, WORK_HISTORY)  # every workbook has these
+OPTIONAL_SHEETS: tuple[str, ...] = ()  # read when present
+COLUMNS = {
+    EMPLOYEES: (
+        "personnel_number",
+        "iin",
+        "last_name",
+        "first_name",
+        "middle_name",
+        "birth_date",
+        "sex",
+        "unit",
+        "hire_date",
+        "dismissal_date",
+    ),
+    EDUCATION: (
+        "personnel_number",
+        "level",
+        "field",
+        "institution",
+        "specialty",
+        "document_number",
+        "graduation_date",
+    ),
+    WORK_HISTORY: (
+        "personnel_number",
+        "organisation",
+        "sector",
+        "position",
+        "qualification_level",
+        "category",
+        "managerial",
+        "profile_experience",
+        "start_date",
+        "end_date",
+    ),
+}
+# The second header row of the template and of exports (Kazakh / Russian). Always bilingual, not translated.
+LABELS = {
+    "personnel_number": "Табель нөмірі / Табельный номер",
+    "iin": "ЖСН / ИИН",
+    "last_name": "Тегі / Фамилия",
+    "first_name": "Аты / Имя",
+    "middle_name": "Әкесінің аты / Отчество",
+    "birth_date": "Туған күні / Дата рождения",
+    "sex": "Жынысы (M/F) / Пол (M/F)",
+    "unit": "Құрылымдық бөлімше / Структурное подразделение",
+    "hire_date": "Жұмысқа қабылданған күні / Дата приёма",
+    "dismissal_date": "Жұмыстан шыққан күні / Дата увольнения",
+    "level": "Білім деңгейі (код) / Уровень образования (код)",
+    "field": "Білім саласы (код) / Область образования (код)",
+    "institution": "Оқу орны / Учебное заведение",
+    "specialty": "Мамандығы (дипломдағыдай) / Специальность (как в дипломе)",
+    "document_number": "Құжат нөмірі / Номер документа",
+    "graduation_date": "Оқуды бітірген күні / Дата окончания учёбы",
+    "organisation": "Ұйым / Организация",
+    "sector": "Сала (код) / Сфера (код)",
+    "position": "Лауазым (каталог коды немесе атауы) / Должность (код каталога или название)",
+    "qualification_level": "Біліктілік деңгейі (high/medium) / Уровень квалификации (high/medium)",
+    "category": "Санат (код) / Категория (код)",
+    "managerial": "Басшы лауазым (yes/no) / Руководящая должность (yes/no)",
+    "profile_experience": "Бейін бойынша өтіл (yes/no) / Стаж по профилю (yes/no)",
+    "start_date": "Басталған күні / Дата начала",
+    "end_date": "Аяқталған күні / Дата окончания",
+}
+DATE_COLUMNS = {"birth_date", "hire_date", "dismissal_date", "graduation_date", "start_date", "end_date"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    row: int  # the Excel row number, as the user sees it
+    column: str  # a column key
+    message: str  # in the active language
+    letter: str = ""  # the Excel column letter of that key in the user's workbook ("" when not known)
+
+    def __str__(self) -> str:
+        return f"{self.sheet}:{self.row}:{self.column}: {self.message}"
+
+    @property
+    def where(self) -> str:
+        """ "column B (iin)" when the letter is known, else the key."""
+        return f"{self.letter} ({self.column})" if self.letter else self.column
+
+
+def column_letter(position: int) -> str:
+    """The Excel letter of a 0-based column position."""
+    return get_column_letter(position + 1)

@@ -1,0 +1,337 @@
+"""Read and validate a staff workbook: :func:`workbook_read` never writes; it returns an :class:`ImportPlan` with
+the validated rows and every problem found (sheet, Excel row, column, message in the active language).
+
+Where checks run, to add one:
+* a check of one cell's value goes into the sheet's reader below (``_read_employees`` …);
+* a check of one row (several of its cells, or a row against its employee) goes into ROW_CHECKS: a function
+  ``check(checker, row, employee)`` reporting through ``checker.problem(sheet, row["row"], column, message)``;
+  ``row`` holds the clean values and its Excel row number, ``employee`` the clean employees-sheet row of the same
+  personnel number (for the employees sheet, the row itself);
+* a check across rows (one open period per employee…) goes into ``_check_periods`` or a function like it called
+  from :func:`validate`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from positions.models import EducationField, Position
+from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, LEVEL_CODES, SECTOR_CODES
+from staffing.identifiers import IdentifierError, parse_iin
+from staffing.models import Centre, Employee
+from staffing.services import IIN_MESSAGES
+from staffing.workbook import files
+from staffing.workbook.cells import Checker
+from staffing.workbook.files import blank as _blank
+from staffing.workbook.layout import COLUMNS, EDUCATION, EMPLOYEES, SHEETS, WORK_HISTORY, Problem
+
+SEX_VALUES = {"M": "M", "F": "F", "М": "M", "Ж": "F", "Е": "M", "Ә": "F"}  # Latin, Russian М/Ж, Kazakh Е/Ә
+
+
+@dataclass
+class ImportPlan:
+    """What an import would change (nothing was written), and every problem that prevents it."""
+
+    centre: Centre
+    created: list[str] = field(default_factory=list)  # personnel numbers of new employees
+    updated: list[str] = field(default_factory=list)  # personnel numbers of existing employees
+    education_rows: int = 0
+    period_rows: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    # The validated rows, for workbook_import.
+    employees: list[dict] = field(default_factory=list, repr=False, compare=False)
+    education: list[dict] = field(default_factory=list, repr=False, compare=False)
+    periods: list[dict] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# ------------------------------------------------------------------------------------------------- row checks
+
+
+def _dismissed_after_hire(checker: Checker, row: dict, employee: dict) -> None:
+    if row["hire_date"] and row["dismissal_date"] and row["dismissal_date"] < row["hire_date"]:
+        checker.problem(
+            EMPLOYEES, row["row"], "dismissal_date", _("The dismissal date cannot be before the hire date.")
+        )
+
+
+def _ends_after_start(checker: Checker, row: dict, employee: dict | None) -> None:
+    if row["start_date"] and row["end_date"] and row["end_date"] < row["start_date"]:
+        checker.problem(WORK_HISTORY, row["row"], "end_date", _("The end date must not be before the start date."))
+
+
+RowCheck = Callable[[Checker, dict, "dict | None"], None]
+ROW_CHECKS: dict[str, list[RowCheck]] = {
+    EMPLOYEES: [_dismissed_after_hire],
+    EDUCATION: [],
+    WORK_HISTORY: [_ends_after_start],
+}
+
+
+# ----------------------------------------------------------------------------------------------- sheet readers
+
+
+def _personnel_number(checker: Checker, sheet: str, row: int, values: dict) -> str:
+    return checker.text(sheet, row, values, "personnel_number", required=True, max_length=30)
+
+
+def _iin_text(value) -> object:
+    """An IIN typed into a number cell loses its leading zero (born in 2000-2009): put it back."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return str(int(value)).zfill(12)
+    return value
+
+
+def _read_employees(checker: Checker, rows) -> dict[str, dict]:
+    employees: dict[str, dict] = {}
+    for number, values in rows:
+        personnel_number = _personnel_number(checker, EMPLOYEES, number, values)
+        values["iin"] = _iin_text(values["iin"])
+        iin = "".join(checker.text(EMPLOYEES, number, values, "iin", required=True, max_length=40).split())
+        info = None
+        if iin:
+            try:
+                info = parse_iin(iin)
+            except IdentifierError as error:
+                checker.problem(EMPLOYEES, number, "iin", IIN_MESSAGES.get(error.code, IIN_MESSAGES["check_digit"]))
+        birth_date = checker.date(EMPLOYEES, number, values, "birth_date")
+        sex_text = checker.text(EMPLOYEES, number, values, "sex")
+        sex = SEX_VALUES.get(sex_text.upper()) if sex_text else None
+        if sex_text and sex is None:
+            checker.problem(EMPLOYEES, number, "sex", _("Write M (male) or F (female)."))
+        # Empty birth date or sex: taken from the IIN (when the IIN is wrong, that is the problem reported).
+        if info:
+            if _blank(values["birth_date"]):
+                birth_date = info.birth_date
+            elif birth_date and birth_date != info.birth_date:
+                checker.problem(
+                    EMPLOYEES,
+                    number,
+                    "birth_date",
+                    _("The birth date does not agree with the IIN (%(date)s).")
+                    % {"date": info.birth_date.strftime("%d.%m.%Y")},
+                )
+            if not sex_text:
+                sex = info.sex
+            elif sex and sex != info.sex:
+                checker.problem(EMPLOYEES, number, "sex", _("The sex does not agree with the IIN."))
+        record = {
+            "row": number,
+            "personnel_number": personnel_number,
+            "iin": iin,
+            "last_name": checker.text(EMPLOYEES, number, values, "last_name", required=True, max_length=100),
+            "first_name": checker.text(EMPLOYEES, number, values, "first_name", required=True, max_length=100),
+            "middle_name": checker.text(EMPLOYEES, number, values, "middle_name", max_length=100),
+            "birth_date": birth_date,
+            "sex": sex,
+            "unit": checker.text(EMPLOYEES, number, values, "unit", max_length=200),
+            "hire_date": checker.date(EMPLOYEES, number, values, "hire_date", required=True),
+            "dismissal_date": checker.date(EMPLOYEES, number, values, "dismissal_date"),
+        }
+        if not personnel_number:
+            continue
+        if personnel_number in employees:
+            checker.problem(
+                EMPLOYEES,
+                number,
+                "personnel_number",
+                _("The personnel number %(number)s is already on row %(row)s.")
+                % {"number": personnel_number, "row": employees[personnel_number]["row"]},
+            )
+            continue
+        employees[personnel_number] = record
+    return employees
+
+
+def _known_employee(checker, sheet, number, personnel_number, employees) -> bool:
+    if personnel_number and personnel_number not in employees:
+        checker.problem(
+            sheet,
+            number,
+            "personnel_number",
+            _("No employee with the personnel number %(number)s on the employees sheet.")
+            % {"number": personnel_number},
+        )
+        return False
+    return bool(personnel_number)
+
+
+def _read_education(checker: Checker, rows, employees, field_ids: dict[str, int]) -> list[dict]:
+    result = []
+    field_codes = sorted(field_ids)
+    for number, values in rows:
+        personnel_number = _personnel_number(checker, EDUCATION, number, values)
+        known = _known_employee(checker, EDUCATION, number, personnel_number, employees)
+        level = checker.code(EDUCATION, number, values, "level", EDUCATION_LEVEL_CODES, required=True)
+        field_text = checker.text(EDUCATION, number, values, "field", max_length=60)
+        field_id = None
+        if field_text:
+            field_id = field_ids.get(field_text.lower())
+            if field_id is None:
+                checker.problem(
+                    EDUCATION,
+                    number,
+                    "field",
+                    _("Unknown code “%(value)s”: use one of %(codes)s.")
+                    % {"value": field_text, "codes": ", ".join(field_codes)},
+                )
+        elif level and level != "basic_secondary":
+            checker.problem(
+                EDUCATION, number, "field", _("Choose the field of education (only basic secondary may have none).")
+            )
+        record = {
+            "row": number,
+            "personnel_number": personnel_number,
+            "level": level,
+            "field_id": field_id,
+            "institution": checker.text(EDUCATION, number, values, "institution", max_length=300),
+            "specialty": checker.text(EDUCATION, number, values, "specialty", max_length=300),
+            "document_number": checker.text(EDUCATION, number, values, "document_number", max_length=60),
+            "graduation_date": checker.date(EDUCATION, number, values, "graduation_date"),
+        }
+        if known:
+            result.append(record)
+    return result
+
+
+def _read_periods(checker: Checker, rows, employees, position_ids: dict[str, int]) -> list[dict]:
+    result = []
+    for number, values in rows:
+        personnel_number = _personnel_number(checker, WORK_HISTORY, number, values)
+        known = _known_employee(checker, WORK_HISTORY, number, personnel_number, employees)
+        position_text = checker.text(WORK_HISTORY, number, values, "position", required=True, max_length=300)
+        position_id = position_ids.get(position_text.lower()) if position_text else None
+        record = {
+            "row": number,
+            "personnel_number": personnel_number,
+            "organisation": checker.text(WORK_HISTORY, number, values, "organisation", required=True, max_length=300),
+            # Blank means "not established" (counts as no), never silently "yes" (docs/records.md).
+            "sector": checker.code(WORK_HISTORY, number, values, "sector", SECTOR_CODES, default=None),
+            "position_id": position_id,
+            "position_text": "" if position_id else position_text,
+            "qualification_level": checker.code(WORK_HISTORY, number, values, "qualification_level", LEVEL_CODES),
+            "category": checker.code(WORK_HISTORY, number, values, "category", CATEGORY_CODES),
+            "managerial": checker.boolean(WORK_HISTORY, number, values, "managerial", default=None),
+            "profile_experience": checker.boolean(WORK_HISTORY, number, values, "profile_experience", default=None),
+            "start_date": checker.date(WORK_HISTORY, number, values, "start_date", required=True),
+            "end_date": checker.date(WORK_HISTORY, number, values, "end_date"),
+        }
+        if known:
+            result.append(record)
+    return result
+
+
+def _check_periods(checker: Checker, employees: dict[str, dict], periods: list[dict], position_codes) -> None:
+    """Per employee: one open period with a catalogue position when active, none when dismissed. Overlapping
+    periods are allowed (a second job): experience counts each day once (staffing.experience)."""
+    by_employee = defaultdict(list)
+    for period in periods:
+        if period["start_date"]:
+            by_employee[period["personnel_number"]].append(period)
+    for personnel_number, employee in employees.items():
+        mine = sorted(by_employee.get(personnel_number, ()), key=lambda p: (p["start_date"], p["row"]))
+        latest = None  # the period reaching furthest so far
+        for period in mine:
+            if latest is not None:
+                if period["end_date"] is None and latest["end_date"] is None:
+                    checker.problem(
+                        WORK_HISTORY,
+                        period["row"],
+                        "end_date",
+                        _("Only one period may be open (without an end date); row %(row)s is open too.")
+                        % {"row": latest["row"]},
+                    )
+            if latest is None or (
+                latest["end_date"] is not None
+                and (period["end_date"] is None or period["end_date"] > latest["end_date"])
+            ):
+                latest = period
+        open_periods = [period for period in mine if period["end_date"] is None]
+        if employee["dismissal_date"] is not None:
+            for period in open_periods:
+                checker.problem(
+                    WORK_HISTORY,
+                    period["row"],
+                    "end_date",
+                    _("The employee is dismissed: this period needs an end date."),
+                )
+        elif employee["hire_date"] is not None:
+            if not open_periods:
+                checker.problem(
+                    EMPLOYEES,
+                    employee["row"],
+                    "dismissal_date",
+                    _(
+                        "An active employee (no dismissal date) needs one open period (no end date) on the "
+                        "work_history sheet."
+                    ),
+                )
+            elif open_periods[0]["position_id"] is None and open_periods[0]["position_text"]:
+                checker.problem(
+                    WORK_HISTORY,
+                    open_periods[0]["row"],
+                    "position",
+                    _("The current period needs a catalogue position: use one of %(codes)s.")
+                    % {"codes": ", ".join(position_codes)},
+                )
+        open_period = open_periods[0] if open_periods and employee["dismissal_date"] is None else None
+        employee["position_id"] = open_period["position_id"] if open_period else None
+        employee["qualification_level"] = open_period["qualification_level"] if open_period else ""
+        employee["category"] = open_period["category"] if open_period else ""
+
+
+def _run_row_checks(checker: Checker, employees: dict[str, dict], education: list[dict], periods: list[dict]):
+    for row in employees.values():
+        for check in ROW_CHECKS[EMPLOYEES]:
+            check(checker, row, row)
+    for sheet, rows in ((EDUCATION, education), (WORK_HISTORY, periods)):
+        for row in rows:
+            for check in ROW_CHECKS[sheet]:
+                check(checker, row, employees.get(row["personnel_number"]))
+
+
+def workbook_read(source, *, centre: Centre) -> ImportPlan:
+    """Read and validate a workbook (a path or a binary file object) for an import into ``centre``.
+
+    Raises WorkbookError when the file as a whole is unusable; row problems are listed in the plan."""
+    rows, letters = files.read_rows(source)
+    field_ids = dict(EducationField.objects.values_list("code", "pk"))
+    positions = dict(Position.objects.order_by("paragraph").values_list("code", "pk"))
+    checker = Checker(letters)
+    employees = _read_employees(checker, rows[EMPLOYEES])
+    education = _read_education(
+        checker, rows[EDUCATION], employees, {code.lower(): pk for code, pk in field_ids.items()}
+    )
+    periods = _read_periods(
+        checker, rows[WORK_HISTORY], employees, {code.lower(): pk for code, pk in positions.items()}
+    )
+    _run_row_checks(checker, employees, education, periods)
+    _check_periods(checker, employees, periods, list(positions))
+
+    existing = set(Employee.objects.filter(centre=centre).values_list("personnel_number", flat=True))
+    order = {sheet: i for i, sheet in enumerate(SHEETS)}
+    column_order = {(sheet, key): i for sheet in SHEETS for i, key in enumerate(COLUMNS[sheet])}
+    problems = sorted(
+        set(checker.problems),
+        key=lambda p: (order.get(p.sheet, 99), p.row, column_order.get((p.sheet, p.column), 99), p.message),
+    )
+    return ImportPlan(
+        centre=centre,
+        created=[number for number in employees if number not in existing],
+        updated=[number for number in employees if number in existing],
+        education_rows=len(education),
+        period_rows=len(periods),
+        problems=problems,
+        employees=list(employees.values()),
+        education=education,
+        periods=periods,
+    )
