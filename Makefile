@@ -16,7 +16,7 @@ DEMO_EMPLOYEES ?= 40
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip >/dev/null
-	@$(PYTHON) scripts/requirements.py dev > $(VENV)/requirements.txt
+	@$(PYTHON) scripts/requirements.py dev demo > $(VENV)/requirements.txt
 	$(PY) -m pip install -q -c requirements.lock -r $(VENV)/requirements.txt
 	@touch $(STAMP)
 
@@ -47,6 +47,7 @@ run: system-deps-run $(STAMP) compilemessages
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(MANAGE_TEST) check
 	$(MANAGE_TEST) makemigrations --check --dry-run
 
@@ -65,7 +66,7 @@ test-browser: $(STAMP) compilemessages
 test: system-deps-test lint test-sqlite test-postgres test-browser
 
 # Numbers at national scale (bench/README.md), each against a throwaway PostgreSQL 15 like test-postgres.
-# Production settings with DEBUG off: bench.settings is config.settings plus one documented workaround.
+# Production settings (config.settings) with DEBUG off and a throwaway key.
 bench load: BENCH_ENV = DJANGO_SETTINGS_MODULE=config.settings DEBUG=false SECURE_SSL_REDIRECT=false \
 	SECRET_KEY=bench-only-key-not-for-production-0123456789abcdefghijklmnop ALLOWED_HOSTS=testserver,127.0.0.1,localhost
 

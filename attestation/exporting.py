@@ -1,4 +1,5 @@
-"""Eligibility as plain records: the command, the XLSX export and the pages share this one shape."""
+"""Eligibility as plain records for `manage.py eligibility` (JSON and CSV). The eligibility page and its XLSX export
+read the selector (attestation.selectors.eligibility) themselves."""
 
 from datetime import date
 

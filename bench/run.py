@@ -41,6 +41,7 @@ from accounts.roles import CENTRE_DIRECTOR, COMMITTEE_ANALYST, HR_OFFICER
 from attestation import selectors
 from attestation.rules import evaluate
 from attestation.selectors import eligibility
+from bench import pure
 from bench.common import (
     MODEL_BACKEND,
     busy_warning,
@@ -127,6 +128,32 @@ def fetch(client: Client, path: str) -> None:
     response = client.get(path)
     if response.status_code != 200:
         raise SystemExit(f"GET {path} answered {response.status_code}: the benchmark measures nothing useful.")
+
+
+# ---------------------------------------------------------------------------------------------- 0: plain Python
+
+
+def pure_figures(runs: int) -> list[Figure]:
+    step(f"plain-Python cores on {pure.PEOPLE} synthetic people: {runs} runs each")
+    people = pure.experience_people()
+    requirements = selectors.requirement_set_on(pure.ON)
+    employees = pure.engine_employees(requirements)
+    experience_s = median(timings(lambda: pure.experience_run(people), runs))
+    engine_s = median(timings(lambda: pure.engine_run(employees, requirements), runs))
+    return [
+        aim(
+            Figure(
+                "pure_experience_10k_s", f"0a experience + date reached, {pure.PEOPLE} × 6 periods", experience_s, "s"
+            ),
+            "< 5 s",
+            lambda v: v < 5,
+        ),
+        aim(
+            Figure("pure_engine_10k_s", f"0b engine alone, {pure.PEOPLE} synthetic × 6 periods", engine_s, "s"),
+            "< 10 s",
+            lambda v: v < 10,
+        ),
+    ]
 
 
 # ------------------------------------------------------------------------------------------------ 1-2: eligibility
@@ -509,6 +536,7 @@ def main() -> None:
         Figure("employees", "employees seeded (active and dismissed)", Employee.objects.count(), "rows"),
         Figure("seed_s", "seed_demo", setup["seed_demo"], "s"),
     ]
+    figures += pure_figures(runs)
     figures += eligibility_figures(day, users[COMMITTEE_ANALYST].user, runs, profilers)
     figures += page_figures(users, requests, profilers, sql)
     # Profiled now, before the imports below add their employees to the national figures.
