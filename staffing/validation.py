@@ -66,8 +66,10 @@ def check_employee(*, birth_date: date | None, hire_date: date | None, today: da
     problems = {}
     if birth_date and birth_date > today:
         problems["birth_date"] = _("The birth date cannot be in the future.")
-    problems.update(check_bounds("hire_date", hire_date, today))
-    problems.update(_too_young("hire_date", hire_date, birth_date, _("The hire date")))
+    problems.update(
+        check_bounds("hire_date", hire_date, today)
+        or _too_young("hire_date", hire_date, birth_date, _("The hire date"))
+    )
     return problems
 
 
@@ -94,8 +96,9 @@ def check_period_dates(*, start_date: date | None, end_date: date | None, birth_
     problems.update(check_bounds("start_date", start_date, today))
     problems.update(check_bounds("end_date", end_date, today))
     if start_date and end_date and end_date < start_date:
-        problems["end_date"] = _("The end date must not be before the start date.")
-    problems.update(_too_young("start_date", start_date, birth_date, _("The start of the work period")))
+        problems.setdefault("end_date", _("The end date must not be before the start date."))
+    if "start_date" not in problems:
+        problems.update(_too_young("start_date", start_date, birth_date, _("The start of the work period")))
     return problems
 
 
@@ -139,10 +142,21 @@ def ladders_on(day: date) -> dict[int, Ladder]:
     }
 
 
-def check_assignment(*, position, level: str, category: str, ladders: dict[int, Ladder], current: bool) -> dict:
-    """A post held in a period: the level and category must exist in the position's requirements item
-    (items 15 and 18 distinguish levels, item 21 has none, item 36 has one; only ladders have categories)."""
-    ladder = ladders.get(position.pk) if position is not None else None
+def check_assignment(
+    *,
+    level: str,
+    category: str,
+    ladders: dict[int, Ladder],
+    current: bool,
+    position=None,
+    position_id: int | None = None,
+) -> dict:
+    """A post held in a period (a position, or its id): the level and category must exist in the position's
+    requirements item (items 15 and 18 distinguish levels, item 21 has none, item 36 has one; only ladders have
+    categories)."""
+    if position is not None:
+        position_id = position.pk
+    ladder = ladders.get(position_id) if position_id is not None else None
     if ladder is None:
         return {}
     problems = {}

@@ -406,7 +406,7 @@ def import_upload(request):
             for chunk in form.cleaned_data["workbook"].chunks():
                 handle.write(chunk)
         try:
-            plan = workbook_read(path, centre=centre)
+            plan = workbook_read(path, centre=centre, user=request.user)
         except WorkbookError as error:
             form.add_error("workbook", str(error))
             path.unlink(missing_ok=True)
@@ -435,7 +435,7 @@ def import_confirm(request):
         messages.error(request, _("This upload has expired or was already imported. Upload the workbook again."))
         return redirect("staffing:import")
     try:
-        plan = workbook_read(path, centre=centre)
+        plan = workbook_read(path, centre=centre, user=request.user)
         if not plan.ok:
             return render(
                 request, "staffing/import.html", {"form": UploadForm(centres=[centre]), "plan": plan, "token": None}

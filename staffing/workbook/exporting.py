@@ -174,7 +174,7 @@ def workbook_template(target) -> None:
             "Отбасын қолдау орталығы",
             "social_protection",
             "social_worker",
-            "",
+            "high",
             "first",
             "no",
             "yes",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
 EMPLOYEES = "employees"
@@ -94,8 +95,18 @@ class Problem:
 
     @property
     def where(self) -> str:
-        """ "column B (iin)" when the letter is known, else the key."""
+        """ "B (iin)" when the letter is known, else the key."""
         return f"{self.letter} ({self.column})" if self.letter else self.column
+
+    @property
+    def located(self) -> str:
+        """The problem as one line in the active language: "employees, row 4, column B (iin): …"."""
+        return _("%(sheet)s, row %(row)s, column %(column)s: %(message)s") % {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.where,
+            "message": self.message,
+        }
 
 
 def column_letter(position: int) -> str:

@@ -8,7 +8,7 @@ Where checks run, to add one:
   ``row`` holds the clean values and its Excel row number, ``employee`` the clean employees-sheet row of the same
   personnel number (for the employees sheet, the row itself);
 * a check across rows (one open period per employee…) goes into ``_check_periods`` or a function like it called
-  from :func:`validate`.
+  from :func:`workbook_read`.
 """
 
 from __future__ import annotations
@@ -16,11 +16,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.utils.translation import gettext as _
 
+from config.dates import today as _today
 from positions.models import EducationField, Position
 from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, LEVEL_CODES, SECTOR_CODES
+from staffing import validation
+from staffing.access import visible_centres
 from staffing.identifiers import IdentifierError, parse_iin
 from staffing.models import Centre, Employee
 from staffing.services import IIN_MESSAGES
@@ -53,26 +57,163 @@ class ImportPlan:
 
 
 # ------------------------------------------------------------------------------------------------- row checks
+# The refusals of staffing/validation.py (docs/records.md), so that the import refuses what the forms refuse,
+# with the same words.
 
 
-def _dismissed_after_hire(checker: Checker, row: dict, employee: dict) -> None:
-    if row["hire_date"] and row["dismissal_date"] and row["dismissal_date"] < row["hire_date"]:
-        checker.problem(
-            EMPLOYEES, row["row"], "dismissal_date", _("The dismissal date cannot be before the hire date.")
-        )
+class RowChecker(Checker):
+    """A Checker that also knows what row checks need: today and the ladders of the positions in force."""
+
+    def __init__(self, letters, *, today: date, ladders: dict[int, validation.Ladder]):
+        super().__init__(letters)
+        self.today = today
+        self.ladders = ladders
+        self._cells: set[tuple[str, int, str]] = set()
+
+    def problem(self, sheet: str, row: int, column: str, message: str) -> None:
+        super().problem(sheet, row, column, message)
+        self._cells.add((sheet, row, column))
+
+    def has_problem(self, sheet: str, row: int, column: str) -> bool:
+        return (sheet, row, column) in self._cells
+
+    def report(self, sheet: str, row: int, problems: dict) -> None:
+        """Problems of staffing.validation ({field: message}); its field names are the column keys. A cell whose
+        value was already refused (an unknown code, not a date) is not reported twice."""
+        for column, message in problems.items():
+            if not self.has_problem(sheet, row, column):
+                self.problem(sheet, row, column, message)
 
 
-def _ends_after_start(checker: Checker, row: dict, employee: dict | None) -> None:
-    if row["start_date"] and row["end_date"] and row["end_date"] < row["start_date"]:
-        checker.problem(WORK_HISTORY, row["row"], "end_date", _("The end date must not be before the start date."))
+def _employee_dates(checker: RowChecker, row: dict, employee: dict) -> None:
+    checker.report(
+        EMPLOYEES,
+        row["row"],
+        validation.check_employee(birth_date=row["birth_date"], hire_date=row["hire_date"], today=checker.today),
+    )
+    checker.report(
+        EMPLOYEES,
+        row["row"],
+        validation.check_dismissal(
+            dismissal_date=row["dismissal_date"], hire_date=row["hire_date"], today=checker.today
+        ),
+    )
 
 
-RowCheck = Callable[[Checker, dict, "dict | None"], None]
+def _graduation_date(checker: RowChecker, row: dict, employee: dict | None) -> None:
+    checker.report(
+        EDUCATION,
+        row["row"],
+        validation.check_education(
+            graduation_date=row["graduation_date"],
+            birth_date=employee["birth_date"] if employee else None,
+            today=checker.today,
+        ),
+    )
+
+
+def _period_dates(checker: RowChecker, row: dict, employee: dict | None) -> None:
+    checker.report(
+        WORK_HISTORY,
+        row["row"],
+        validation.check_period_dates(
+            start_date=row["start_date"],
+            end_date=row["end_date"],
+            birth_date=employee["birth_date"] if employee else None,
+            today=checker.today,
+        ),
+    )
+
+
+def _period_post(checker: RowChecker, row: dict, employee: dict | None) -> None:
+    """The level and category must exist in the position's requirements item; the current period needs a level
+    where the item distinguishes them (items 15, 18)."""
+    if row["position_id"] is None:
+        return
+    dismissed = employee is not None and employee["dismissal_date"] is not None
+    current = (row["end_date"] is None and not dismissed) or (
+        row["end_date"] is not None and row["end_date"] >= checker.today
+    )
+    checker.report(
+        WORK_HISTORY,
+        row["row"],
+        validation.check_assignment(
+            position_id=row["position_id"],
+            level=row["qualification_level"],
+            category=row["category"],
+            ladders=checker.ladders,
+            current=current,
+        ),
+    )
+
+
+RowCheck = Callable[[RowChecker, dict, "dict | None"], None]
 ROW_CHECKS: dict[str, list[RowCheck]] = {
-    EMPLOYEES: [_dismissed_after_hire],
-    EDUCATION: [],
-    WORK_HISTORY: [_ends_after_start],
+    EMPLOYEES: [_employee_dates],
+    EDUCATION: [_graduation_date],
+    WORK_HISTORY: [_period_dates, _period_post],
 }
+
+
+def _check_iins(checker: RowChecker, employees: dict[str, dict], centre: Centre, user) -> None:
+    """One IIN, one person at work: refused twice in the workbook while both rows are employed at the same time
+    (a rehire after a dismissal is two rows), and refused when an employee who still works elsewhere in the
+    system has it (the employee this row updates excepted). The other centre and personnel number are named
+    only to users who may see that centre's records (no user: the operator of the command line)."""
+    by_iin: dict[str, list[dict]] = defaultdict(list)
+    for row in employees.values():
+        if row["iin"] and row["hire_date"]:
+            by_iin[row["iin"]].append(row)
+    for rows in by_iin.values():
+        for i, row in enumerate(rows):
+            for earlier in rows[:i]:
+                if _overlap(earlier, row):
+                    checker.problem(
+                        EMPLOYEES,
+                        row["row"],
+                        "iin",
+                        _("This IIN is already on row %(row)s, employed at the same time.") % {"row": earlier["row"]},
+                    )
+                    break
+    working = [
+        iin
+        for iin, rows in by_iin.items()
+        if any(row["dismissal_date"] is None or row["dismissal_date"] >= checker.today for row in rows)
+    ]
+    if not working:
+        return
+    holders = list(
+        Employee.objects.filter(iin__in=working).current(checker.today).select_related("centre").order_by("pk")
+    )
+    holders = [
+        holder for holder in holders if not (holder.centre_id == centre.pk and holder.personnel_number in employees)
+    ]
+    if not holders:
+        return
+    if user is None:
+        visible = {holder.centre_id for holder in holders}
+    else:
+        visible = set(visible_centres(user).filter(pk__in={h.centre_id for h in holders}).values_list("pk", flat=True))
+    named = set()
+    for holder in holders:
+        if holder.iin in named:
+            continue
+        named.add(holder.iin)
+        for row in by_iin[holder.iin]:
+            if row["dismissal_date"] is None or row["dismissal_date"] >= checker.today:
+                checker.problem(
+                    EMPLOYEES,
+                    row["row"],
+                    "iin",
+                    validation.iin_taken_message(holder, may_see=holder.centre_id in visible),
+                )
+
+
+def _overlap(first: dict, second: dict) -> bool:
+    """Whether two employees-sheet rows are employed on a common day (hire to dismissal, inclusive)."""
+    first_end = first["dismissal_date"] or date.max
+    second_end = second["dismissal_date"] or date.max
+    return first["hire_date"] <= second_end and second["hire_date"] <= first_end
 
 
 # ----------------------------------------------------------------------------------------------- sheet readers
@@ -289,7 +430,7 @@ def _check_periods(checker: Checker, employees: dict[str, dict], periods: list[d
         employee["category"] = open_period["category"] if open_period else ""
 
 
-def _run_row_checks(checker: Checker, employees: dict[str, dict], education: list[dict], periods: list[dict]):
+def _run_row_checks(checker: RowChecker, employees: dict[str, dict], education: list[dict], periods: list[dict]):
     for row in employees.values():
         for check in ROW_CHECKS[EMPLOYEES]:
             check(checker, row, row)
@@ -299,14 +440,16 @@ def _run_row_checks(checker: Checker, employees: dict[str, dict], education: lis
                 check(checker, row, employees.get(row["personnel_number"]))
 
 
-def workbook_read(source, *, centre: Centre) -> ImportPlan:
-    """Read and validate a workbook (a path or a binary file object) for an import into ``centre``.
+def workbook_read(source, *, centre: Centre, user=None) -> ImportPlan:
+    """Read and validate a workbook (a path or a binary file object) for an import into ``centre`` by ``user``
+    (who decides whether a duplicate IIN's other centre may be named; None: the command line's operator).
 
     Raises WorkbookError when the file as a whole is unusable; row problems are listed in the plan."""
     rows, letters = files.read_rows(source)
     field_ids = dict(EducationField.objects.values_list("code", "pk"))
     positions = dict(Position.objects.order_by("paragraph").values_list("code", "pk"))
-    checker = Checker(letters)
+    day = _today()
+    checker = RowChecker(letters, today=day, ladders=validation.ladders_on(day))
     employees = _read_employees(checker, rows[EMPLOYEES])
     education = _read_education(
         checker, rows[EDUCATION], employees, {code.lower(): pk for code, pk in field_ids.items()}
@@ -316,6 +459,7 @@ def workbook_read(source, *, centre: Centre) -> ImportPlan:
     )
     _run_row_checks(checker, employees, education, periods)
     _check_periods(checker, employees, periods, list(positions))
+    _check_iins(checker, employees, centre, user)
 
     existing = set(Employee.objects.filter(centre=centre).values_list("personnel_number", flat=True))
     order = {sheet: i for i, sheet in enumerate(SHEETS)}

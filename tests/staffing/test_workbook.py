@@ -45,7 +45,8 @@ def english():
         yield
 
 
-def iin(birth: date, sex: str, serial: int = 1) -> str:
+def iin(birth: date, sex: str, serial: int = 9900) -> str:
+    """Serials from 9900 by default: the factories' employees take theirs from the sequence, far below."""
     for candidate in range(serial, 10000):
         value = make_iin(birth, sex, candidate)
         if value:
@@ -121,7 +122,7 @@ def staff() -> dict[str, list[dict]]:
                 "organisation": "Отбасын қолдау орталығы",
                 "sector": "social_protection",
                 "position": "social_worker",
-                "qualification_level": "",
+                "qualification_level": "high",
                 "category": "first",
                 "managerial": "жоқ",
                 "profile_experience": "иә",
@@ -249,7 +250,7 @@ def test_a_valid_workbook_is_previewed_without_writing_then_imported(tmp_path, c
     assert (first.last_name, first.first_name, first.middle_name, first.sex) == ("Әбенова", "Гүлнұр", "Қанатқызы", "F")
     assert (first.birth_date, first.hire_date, first.dismissal_date) == (date(1990, 5, 17), date(2020, 1, 15), None)
     assert first.unit.name == "Әлеуметтік қолдау бөлімі" and first.unit.centre == centre
-    assert (first.position.code, first.qualification_level, first.category) == ("social_worker", "", "first")
+    assert (first.position.code, first.qualification_level, first.category) == ("social_worker", "high", "first")
     assert first.search_text == first.build_search_text() and "әбенова" in first.search_text
     earlier, current = first.periods.order_by("start_date")
     assert (earlier.position, earlier.position_text, earlier.sector) == (None, "Мұғалім", "education")
@@ -711,7 +712,9 @@ def test_there_are_no_queries_per_row(tmp_path, centre):
 def test_an_export_imports_back_unchanged(tmp_path, centre):
     workbook_import(read(tmp_path, staff(), centre))
     # A record made elsewhere in the product, with a level, no unit and a position outside the catalogue before.
-    employee = EmployeeFactory(centre=centre, personnel_number="0100", middle_name="")
+    employee = EmployeeFactory(
+        centre=centre, personnel_number="0100", middle_name="", iin=iin(date(1990, 5, 17), "F", 9950)
+    )
     WorkPeriodFactory(
         employee=employee,
         position_text="Кеңесші",
@@ -723,13 +726,13 @@ def test_an_export_imports_back_unchanged(tmp_path, centre):
     )
     WorkPeriodFactory(
         employee=employee,
-        position=Position.objects.get(code="psychologist"),
-        qualification_level="high",
+        position=Position.objects.get(code="social_work_specialist"),
+        qualification_level="medium",
         category="none",
         start_date=date(2020, 1, 15),
     )
     Employee.objects.filter(pk=employee.pk).update(
-        position=Position.objects.get(code="psychologist"), qualification_level="high", category="none"
+        position=Position.objects.get(code="social_work_specialist"), qualification_level="medium", category="none"
     )
     EducationFactory(employee=employee, level="basic_secondary", graduation_date=date(2007, 6, 1))
     before = snapshot(centre)
@@ -933,8 +936,8 @@ def test_import_staff_prints_one_line_per_problem_and_fails(tmp_path, centre):
     assert error.value.returncode == 1  # manage.py exits with it
     lines = err.getvalue().splitlines()
     assert len(lines) == 2
-    assert lines[0] == "employees:3:sex: Write M (male) or F (female)."
-    assert lines[1].startswith("work_history:2:sector: Unknown code “army”")
+    assert lines[0] == "employees, row 3, column G (sex): Write M (male) or F (female)."
+    assert lines[1].startswith("work_history, row 2, column C (sector): Unknown code “army”")
     assert not Employee.objects.exists()
 
 

@@ -40,7 +40,7 @@ class Command(BaseCommand):
         )
         if not plan.ok:
             for problem in plan.problems:
-                self.stderr.write(f"{problem.sheet}:{problem.row}:{problem.column}: {problem.message}")
+                self.stderr.write(problem.located)
             raise CommandError(_("%(count)s problems found: nothing was imported.") % {"count": len(plan.problems)})
         if dry_run:
             self.stdout.write(_("Dry run: nothing was written."))
