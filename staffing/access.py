@@ -5,8 +5,11 @@ Every staffing view and export, and the apps above staffing, ask here.
 - HR officers and directors see the centres they are linked to (Centre.users);
 - HR officers change records of their centres; directors review and approve; catalogue editors have no
   staffing access at all;
-- only HR officers and directors see a full IIN, search by it or download a centre's workbook (which holds
-  full IINs): they need it for paperwork; analysts compare numbers, not people.
+- full IINs, birth dates and contacts, IIN search and a centre's workbook (which holds full IINs) only for the
+  centres where the user is linked as HR officer or director: they need them for paperwork. Everywhere else
+  (analysts, and an HR officer who is also an analyst looking at another centre) the IIN is masked, the birth
+  date is given as an age in years (a masked IIN plus the birth date would reveal the IIN) and contacts are
+  not shown: analysts compare numbers, not people. docs/security.md sums this up.
 A record outside the user's scope is answered with 404, so its existence is not revealed.
 """
 
@@ -25,18 +28,40 @@ def may_see_staff(user) -> bool:
     return has_role(user, HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)
 
 
-def may_see_full_iin(user) -> bool:
-    return has_role(user, HR_OFFICER, CENTRE_DIRECTOR)
+def full_iin_centres(user):
+    """The centres whose employees the user sees in full (IIN, birth date, contacts): those the user is linked to
+    as HR officer or director. Seeing every centre as an analyst widens nothing here."""
+    if user.is_superuser:
+        return Centre.objects.all()
+    if not user.is_authenticated or not has_role(user, HR_OFFICER, CENTRE_DIRECTOR):
+        return Centre.objects.none()
+    return Centre.objects.filter(users=user)
+
+
+def may_see_full_iin(user, centre) -> bool:
+    """For one centre (a Centre or its id)."""
+    centre_id = getattr(centre, "pk", centre)
+    return full_iin_centres(user).filter(pk=centre_id).exists()
+
+
+def full_iin_expression(user, centre_field: str = "centre_id"):
+    """may_see_full_iin for the row's centre, as an expression to annotate a query with (no query of its own)."""
+    if user.is_superuser:
+        return Value(True, output_field=BooleanField())
+    if not has_role(user, HR_OFFICER, CENTRE_DIRECTOR):
+        return Value(False, output_field=BooleanField())
+    return Exists(Centre.users.through.objects.filter(centre_id=OuterRef(centre_field), user_id=user.pk))
 
 
 def may_search_by_iin(user) -> bool:
-    # Only for roles that see full IINs: otherwise a search would confirm a number the page masks.
-    return may_see_full_iin(user)
+    """Whether an IIN search is offered at all; it only ever matches employees of full_iin_centres (elsewhere a
+    search would confirm a number the page masks)."""
+    return user.is_superuser or has_role(user, HR_OFFICER, CENTRE_DIRECTOR)
 
 
-def may_download_workbook(user) -> bool:
+def may_download_workbook(user, centre) -> bool:
     # The workbook holds full IINs.
-    return may_see_full_iin(user)
+    return may_see_full_iin(user, centre)
 
 
 def visible_centres(user):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from config.dates import today
 from positions.vocabulary import CATEGORY_CODES, SECTOR_CHOICES
-from staffing.access import may_change_expression, visible_employees
+from staffing.access import full_iin_centres, full_iin_expression, may_change_expression, visible_employees
 from staffing.experience import Duration, Span, experience
 from staffing.models import Education, Employee, WorkPeriod
 
@@ -36,12 +36,17 @@ class EmployeeFilters:
     status: str = "active"  # active | dismissed | all
     query: str = ""
     sort: str = "name"
-    iin_search: bool = False  # only for roles that see full IINs: otherwise a search would reveal them
+    iin_search: bool = False  # matches only where the user sees full IINs: elsewhere a search would reveal them
 
 
 def employee_list(user, filters: EmployeeFilters) -> QuerySet[Employee]:
-    """The employees the user may see, filtered and sorted; rows carry centre, unit and position (one query)."""
-    employees = visible_employees(user).select_related("centre", "unit", "position")
+    """The employees the user may see, filtered and sorted; rows carry centre, unit and position, and `full_iin`:
+    whether the user sees this row's IIN in full (one query)."""
+    employees = (
+        visible_employees(user)
+        .select_related("centre", "unit", "position")
+        .annotate(full_iin=full_iin_expression(user))
+    )
     if filters.centre:
         employees = employees.filter(centre__code=filters.centre)
     if filters.unit:
@@ -59,7 +64,8 @@ def employee_list(user, filters: EmployeeFilters) -> QuerySet[Employee]:
         employees = employees.filter(dismissal_date__lt=today())
     for word in filters.query.lower().split():
         if filters.iin_search and len(word) == 12 and word.isdigit():
-            employees = employees.filter(Q(iin=word) | Q(search_text__contains=word))
+            by_iin = Q(iin=word, centre__in=full_iin_centres(user))
+            employees = employees.filter(by_iin | Q(search_text__contains=word))
         else:
             employees = employees.filter(search_text__contains=word)
     return employees.order_by(*SORTS.get(filters.sort, SORTS["name"]), "pk")
@@ -67,10 +73,11 @@ def employee_list(user, filters: EmployeeFilters) -> QuerySet[Employee]:
 
 def employee_card(user, pk: int) -> Employee:
     """One employee in the user's scope with education and work history (three queries); else DoesNotExist.
-    `may_change` says whether the user may change this employee's records."""
+    `may_change` says whether the user may change this employee's records, `full_iin` whether they see the IIN,
+    birth date and contacts in full."""
     return (
         visible_employees(user)
-        .annotate(may_change=may_change_expression(user))
+        .annotate(may_change=may_change_expression(user), full_iin=full_iin_expression(user))
         .select_related("centre__region", "unit", "position")
         .prefetch_related(
             Prefetch("education", queryset=Education.objects.select_related("field").order_by("graduation_date", "pk")),

@@ -23,7 +23,6 @@ from staffing.access import (
     get_visible_or_404,
     may_download_workbook,
     may_search_by_iin,
-    may_see_full_iin,
     may_see_staff,
     visible_centres,
 )
@@ -108,7 +107,6 @@ def employee_list(request):
         "form": form,
         "page": page,
         "query_string": query.urlencode(),
-        "show_iin": may_see_full_iin(request.user),
         "may_change": changeable_centres(request.user).exists(),
     }
     return render(request, "staffing/employee_list.html", context)
@@ -124,10 +122,10 @@ def employee_detail(request, pk):
         "periods": periods,
         "experience": selectors.experience_summary(periods, day),
         "day": day,
-        "show_iin": may_see_full_iin(request.user),
+        "show_iin": employee.full_iin,
         "may_change": employee.may_change,
         "card_sections": card_sections(employee, day),
-        "show_changes": may_see_full_iin(request.user),
+        "show_changes": employee.full_iin,
     }
     return render(request, "staffing/employee_detail.html", context)
 
@@ -135,7 +133,7 @@ def employee_detail(request, pk):
 def employee_changes(request, pk):
     """The "Changes" tab: who changed what and when, for HR officers and directors of the centre."""
     employee = _employee(request, pk)
-    if not may_see_full_iin(request.user):
+    if not employee.full_iin:
         raise PermissionDenied
     context = {"employee": employee, "changes": selectors.employee_changes(employee), "show_changes": True}
     return render(request, "staffing/employee_changes.html", context)
@@ -380,6 +378,7 @@ def centre_detail(request, code):
         "headcount": rows,
         "total": sum(row["count"] for row in rows),
         "may_change": changeable_centres(request.user).filter(pk=centre.pk).exists(),
+        "may_export": may_download_workbook(request.user, centre),
     }
     return render(request, "staffing/centre_detail.html", context)
 
@@ -464,7 +463,7 @@ def import_template(request):
 
 def centre_export(request, code):
     centre = _centre(request, code)
-    if not may_download_workbook(request.user):
+    if not may_download_workbook(request.user, centre):
         raise PermissionDenied
 
     buffer = io.BytesIO()

@@ -23,6 +23,14 @@ def masked_iin(iin):
 
 
 @register.filter
+def age_on(birth_date, day):
+    """Whole years of age on the day: what a reader who may not see the birth date is shown instead."""
+    if not birth_date or not day:
+        return ""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+@register.filter
 def flag(value):
     """A period's yes/no flag; blank is "not established" (it counts as no) so that HR can fix it."""
     if value is None:

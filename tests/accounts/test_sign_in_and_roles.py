@@ -127,3 +127,47 @@ def test_without_debug_a_missing_secret_key_stops_the_app_server():
         check=False,
     )
     assert tool.returncode == 0, tool.stderr
+
+
+@pytest.mark.parametrize(
+    ("forwarded", "count", "expected"),
+    [
+        ("203.0.113.7", 0, "10.0.0.2"),  # no proxy: the header is the client's own word
+        ("203.0.113.7", 1, "203.0.113.7"),
+        ("198.51.100.1, 203.0.113.7", 1, "203.0.113.7"),  # the left entry was sent by the client
+        ("198.51.100.1, 203.0.113.7, 10.0.0.9", 2, "203.0.113.7"),
+        ("", 1, "10.0.0.2"),
+        ("not-an-address", 1, "10.0.0.2"),
+    ],
+)
+def test_the_client_address_honours_the_proxy_count(rf, settings, forwarded, count, expected):
+    from accounts.client_ip import client_ip
+
+    settings.PROXY_COUNT = count
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+def test_behind_the_proxy_failures_from_one_client_do_not_lock_out_another(client, hr_officer, settings):
+    settings.PROXY_COUNT = 1
+    for _attempt in range(3):
+        client.post(
+            reverse("login"),
+            {"username": "hr", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR="198.51.100.66",
+        )
+    locked = client.post(
+        reverse("login"),
+        {"username": "hr", "password": "secret-pass-123"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.66",
+    )
+    assert locked.status_code == 429
+    response = client.post(
+        reverse("login"),
+        {"username": "hr", "password": "secret-pass-123"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+    assert response.status_code == 302 and response.wsgi_request.user == hr_officer
