@@ -128,6 +128,7 @@ def document_context(kind: str, session: Session, *, language: str, candidate: C
         "centre": session.centre,
         "centre_name": session.centre.name,
         "session_date": day_text(session.date),
+        "meeting_date": day_text(session.commission_date or session.date),
         "order_number": session.order_number or BLANK,
         "order_date": day_text(session.order_date),
         "order_issued": session.state == Session.State.ORDER_ISSUED and bool(session.order_date),

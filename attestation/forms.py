@@ -100,10 +100,36 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 
+# A commission is a handful of people; anything above this is a typing error, refused by the form before it could
+# reach the database's small integer columns.
+MAX_VOTES = 999
+VOTE_ERRORS = {
+    "min_value": _("Votes cannot be negative."),
+    "max_value": _("No commission has that many members."),
+    "invalid": _("Enter a whole number."),
+}
+
+
+def vote_field(label):
+    return forms.IntegerField(label=label, min_value=0, max_value=MAX_VOTES, error_messages=VOTE_ERRORS)
+
+
+class MeetingForm(forms.Form):
+    day = forms.DateField(label=_("The commission met on"), widget=DATE_INPUT)
+    members_present = forms.IntegerField(
+        label=_("Members present"), min_value=1, max_value=MAX_VOTES, error_messages=VOTE_ERRORS
+    )
+
+
+class ApprovalForm(forms.Form):
+    day = forms.DateField(label=_("Approved on"), widget=DATE_INPUT)
+
+
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=[])
-    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0)
-    votes_against = forms.IntegerField(label=_("Votes against"), min_value=0)
+    votes_for = vote_field(_("Votes for"))
+    votes_against = vote_field(_("Votes against"))
+    votes_abstained = vote_field(_("Abstained"))
     remarks = forms.CharField(label=_("Remarks"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     override_reason = forms.CharField(
         label=_("Chair's reason to assign against the engine"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -1,8 +1,10 @@
 """Attestation sessions of a centre: commission, candidates with the engine's verdict frozen as the commission
 saw it, decisions, the director's approval and the order that makes assigned categories take effect.
 
-State machine (attestation.services enforces who may move it):
-draft → candidates fixed → commission held → approved by the director → order issued.
+State machine (attestation.services enforces who may move it and the guards of each step; README, "Attestation"):
+draft → candidates fixed → commission held → approved by the director → order issued; the director may send a
+held session back (to "commission held" or "candidates fixed"), and HR may cancel a session without an order.
+A session is finished when its order is recorded or it is cancelled: until then its candidates are taken.
 """
 
 from django.conf import settings
@@ -22,6 +24,7 @@ class Session(models.Model):
         COMMISSION_HELD = "commission_held", _("commission held")
         APPROVED = "approved", _("approved by the director")
         ORDER_ISSUED = "order_issued", _("order issued")
+        CANCELLED = "cancelled", _("cancelled")
 
     centre = models.ForeignKey(
         "staffing.Centre", on_delete=models.PROTECT, related_name="sessions", verbose_name=_("centre")
@@ -30,6 +33,13 @@ class Session(models.Model):
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
     order_number = models.CharField(_("order number"), max_length=60, blank=True)
     order_date = models.DateField(_("order date"), null=True, blank=True)
+    # The meeting of the commission: when it was held and how many members were present (votes add up to it).
+    commission_date = models.DateField(_("commission held on"), null=True, blank=True)
+    members_present = models.PositiveSmallIntegerField(_("members present"), null=True, blank=True)
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    # The protocol's number, per centre and year of the meeting ("№ 3/2026"), given when the commission is held.
+    protocol_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    protocol_number = models.PositiveIntegerField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -41,6 +51,11 @@ class Session(models.Model):
         verbose_name = _("attestation session")
         verbose_name_plural = _("attestation sessions")
         indexes = [models.Index(fields=["centre", "state"], name="session_centre_state")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "protocol_year", "protocol_number"], name="session_protocol_number_per_centre_year"
+            )
+        ]
 
     def __str__(self):
         return _("Attestation of %(date)s") % {"date": self.date.strftime("%d.%m.%Y")}
@@ -50,8 +65,21 @@ class Session(models.Model):
 
     @property
     def is_locked(self) -> bool:
-        """Nobody edits an approved session: corrections go through a new session or order."""
-        return self.state in (self.State.APPROVED, self.State.ORDER_ISSUED)
+        """Nobody edits an approved, issued or cancelled session: corrections go through a new session or order."""
+        return self.state in (self.State.APPROVED, self.State.ORDER_ISSUED, self.State.CANCELLED)
+
+    @property
+    def protocol_label(self) -> str:
+        return f"{self.protocol_number}/{self.protocol_year}" if self.protocol_number else ""
+
+
+# Not finished: the order is not recorded and the session is not cancelled (an approved session is still open).
+OPEN_STATES = (
+    Session.State.DRAFT,
+    Session.State.CANDIDATES_FIXED,
+    Session.State.COMMISSION_HELD,
+    Session.State.APPROVED,
+)
 
 
 class CommissionMember(models.Model):
@@ -92,6 +120,7 @@ class Transition(models.Model):
     to_state = models.CharField(max_length=20, choices=Session.State.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(_("reason"), blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -137,6 +166,10 @@ class Candidate(models.Model):
     decision = models.CharField(_("decision"), max_length=12, choices=Decision.choices, blank=True)
     votes_for = models.PositiveSmallIntegerField(_("votes for"), default=0)
     votes_against = models.PositiveSmallIntegerField(_("votes against"), default=0)
+    votes_abstained = models.PositiveSmallIntegerField(_("abstained"), default=0)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
+    )
     remarks = models.TextField(_("remarks"), blank=True)
     override_reason = models.TextField(_("chair's reason to assign against the engine"), blank=True)
     applied_period = models.OneToOneField(

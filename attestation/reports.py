@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from attestation.models import Candidate, Session
+from attestation.models import OPEN_STATES, Candidate, Session
 from attestation.reasons import catalogue_names, category_label, verdict_texts
 from attestation.rules import Verdict
 from attestation.selectors import EligibilityRow, catalogue_lookups, eligibility
@@ -30,7 +30,7 @@ from staffing.models import Centre, Employee, Region
 
 WINDOW_DAYS = 90  # "eligible in the next 90 days"
 OUTCOME_DAYS = 365  # "recent outcomes": sessions dated within the last 365 days
-OPEN_STATES = (Session.State.DRAFT, Session.State.CANDIDATES_FIXED, Session.State.COMMISSION_HELD)
+
 DECIDED_STATES = (Session.State.APPROVED, Session.State.ORDER_ISSUED)
 
 

@@ -3,6 +3,12 @@
 HR officers of the centre prepare and record (sessions, commission, candidates, decisions, the order); only the
 centre's director approves; nobody edits a session once approved. The order makes every assigned category take
 effect in the work history from the order date, exactly once.
+
+Guards (README, "Attestation"): one open file per person (a candidate of a session that is not finished cannot
+be taken by another); the votes of each decision add up to the members present at the meeting, a quorum
+(settings.ATTESTATION_QUORUM) is present, and "assign the next category" and "meets the post" need a majority
+of those present, whatever the chair's override; dates follow each other (session, meeting, approval, order)
+and none is in the future.
 """
 
 from datetime import date
@@ -16,12 +22,12 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from attestation.access import directed_centres
-from attestation.models import Candidate, CommissionMember, Session, Transition
+from attestation.models import OPEN_STATES, Candidate, CommissionMember, Session, Transition
 from attestation.reasons import catalogue_names, verdict_texts
 from attestation.selectors import catalogue_lookups, eligibility
 from config.dates import today
 from staffing.access import changeable_centres
-from staffing.models import Employee
+from staffing.models import Centre, Employee
 from staffing.services import employee_change_assignment
 
 State = Session.State
@@ -49,11 +55,42 @@ def _move(session: Session, to_state: str, user) -> None:
     Transition.objects.create(session=session, from_state=session.state, to_state=to_state, by=user)
     session.state = to_state
     session.version += 1  # the session row is locked (select_for_update) by every step
-    session.save(update_fields=["state", "version", "order_number", "order_date"])
+    session.save(update_fields=["state", "version", "order_number", "order_date", "approved_on"])
 
 
 def _locked(session: Session) -> Session:
     return Session.objects.select_for_update().select_related("centre").get(pk=session.pk)
+
+
+def _require_commission_open(session: Session) -> None:
+    if session.commission_date is not None:
+        raise ValidationError(_("The commission has met: its members can no longer change."), code="commission_met")
+
+
+def open_files(employee_ids, *, besides: Session) -> dict[int, Candidate]:
+    """The candidacy of each of these employees in another session that is not finished (one query)."""
+    return {
+        candidate.employee_id: candidate
+        for candidate in Candidate.objects.filter(
+            employee_id__in=employee_ids, removed=False, session__state__in=OPEN_STATES
+        )
+        .exclude(session=besides)
+        .select_related("session__centre", "employee")
+    }
+
+
+def open_file_text(candidate: Candidate) -> str:
+    return _("%(name)s is already a candidate of “%(session)s” (%(centre)s), which is not finished.") % {
+        "name": candidate.employee.full_name,
+        "session": candidate.session,
+        "centre": candidate.session.centre.name,
+    }
+
+
+def _lock_centre(centre) -> None:
+    """Proposals and additions of one centre wait for each other, so two sessions cannot take one person at once
+    (an employee belongs to one centre)."""
+    list(Centre.objects.select_for_update().filter(pk=centre.pk).values_list("pk", flat=True))
 
 
 @transaction.atomic
@@ -68,6 +105,7 @@ def commission_member_add(*, session: Session, user, name: str, role: str, posit
     session = _locked(session)
     _require_hr(user, session.centre)
     _require_state(session, State.DRAFT, State.CANDIDATES_FIXED)
+    _require_commission_open(session)
     if (
         role in (CommissionMember.Role.CHAIR, CommissionMember.Role.SECRETARY)
         and session.members.filter(role=role).exists()
@@ -84,6 +122,7 @@ def commission_member_remove(*, member: CommissionMember, user) -> None:
     session = _locked(member.session)
     _require_hr(user, session.centre)
     _require_state(session, State.DRAFT, State.CANDIDATES_FIXED)
+    _require_commission_open(session)
     member.delete()
 
 
@@ -151,13 +190,13 @@ def session_propose_candidates(*, session: Session, user) -> list[Candidate]:
     session = _locked(session)
     _require_hr(user, session.centre)
     _require_state(session, State.DRAFT)
-    # Not those already taken here or candidates of another open session of the centre.
+    _lock_centre(session.centre)
+    # Not those already taken here, nor anyone with an open file in another session (one open file per person).
     taken = set(session.candidates.values_list("employee_id", flat=True)) | set(
-        Candidate.objects.filter(
-            session__centre=session.centre,
-            removed=False,
-            session__state__in=[State.DRAFT, State.CANDIDATES_FIXED, State.COMMISSION_HELD],
-        ).values_list("employee_id", flat=True)
+        Candidate.objects.filter(removed=False, session__state__in=OPEN_STATES)
+        .exclude(session=session)
+        .filter(employee__centre=session.centre)
+        .values_list("employee_id", flat=True)
     )
     due = _periodic_due(session.centre, session.date)
     rows = eligibility(Employee.objects.filter(centre=session.centre), session.date)
@@ -185,6 +224,10 @@ def candidate_add(*, session: Session, employee: Employee, reason: str, user) ->
         raise ValidationError(_("Only active employees of the centre can be candidates."), code="employee")
     if not reason.strip():
         raise ValidationError(_("Give the reason for adding this candidate."), code="reason")
+    _lock_centre(session.centre)
+    elsewhere = open_files([employee.pk], besides=session).get(employee.pk)
+    if elsewhere is not None:
+        raise ValidationError(open_file_text(elsewhere), code="open_elsewhere")
     existing = session.candidates.filter(employee=employee).first()
     if existing and not existing.removed:
         raise ValidationError(_("This employee is already a candidate."), code="duplicate")
@@ -233,17 +276,23 @@ def candidate_record_decision(
     decision: str,
     votes_for: int,
     votes_against: int,
+    votes_abstained: int = 0,
     remarks: str = "",
     override_reason: str = "",
     documents: dict | None = None,
 ) -> Candidate:
-    """The commission's decision on one candidate, recorded by HR. Assigning a category the engine says the
-    candidate does not qualify for needs the chair's override reason, kept and shown in reports."""
+    """The commission's decision on one candidate, recorded by HR after the meeting is recorded. The votes add
+    up to the members present; "assign the next category" and "meets the post" need a majority of them.
+    Assigning a category the engine says the candidate does not qualify for also needs the chair's override
+    reason, kept and shown in reports; the override never replaces the majority."""
     session = _locked(candidate.session)
     _require_hr(user, session.centre)
     _require_state(session, State.CANDIDATES_FIXED)
     if candidate.removed:
         raise ValidationError(_("This candidate was removed."), code="removed")
+    if decision not in Candidate.Decision.values:
+        raise ValidationError(_("Choose a decision."), code="decision")
+    check_votes(session, decision, votes_for, votes_against, votes_abstained)
     if decision == Candidate.Decision.ASSIGN_NEXT:
         if not candidate.next_category:
             raise ValidationError(_("There is no next category to assign on this ladder."), code="no_next")
@@ -262,12 +311,13 @@ def candidate_record_decision(
             ),
             code="stale",
         )
-    candidate.decision, candidate.votes_for, candidate.votes_against, candidate.remarks = (
+    candidate.decision, candidate.votes_for, candidate.votes_against, candidate.votes_abstained = (
         decision,
         votes_for,
         votes_against,
-        remarks,
+        votes_abstained,
     )
+    candidate.remarks, candidate.decided_by = remarks, user
     candidate.override_reason = (
         override_reason if decision == Candidate.Decision.ASSIGN_NEXT and not candidate.eligible else ""
     )
@@ -278,11 +328,105 @@ def candidate_record_decision(
     return candidate
 
 
+MAJORITY_DECISIONS = (Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM)
+
+
+def quorum(members: int) -> int:
+    """The fewest members present for the commission's votes to count (settings.ATTESTATION_QUORUM, default
+    two thirds: 3 of 4, 4 of 5, 2 of 3)."""
+    share = settings.ATTESTATION_QUORUM
+    return -(-members * share.numerator // share.denominator)
+
+
+def check_votes(session: Session, decision: str, votes_for: int, votes_against: int, votes_abstained: int) -> None:
+    """Refuse a vote record that does not add up. Raised as one ValidationError with a code per rule."""
+    present = session.members_present
+    if present is None or session.commission_date is None:
+        raise ValidationError(
+            _("Record the meeting (its date and the members present) before the decisions."), code="no_meeting"
+        )
+    members = session.members.count()
+    votes = (votes_for, votes_against, votes_abstained)
+    if any(value < 0 for value in votes):
+        raise ValidationError(_("Votes cannot be negative."), code="votes_negative")
+    if any(value > members for value in votes):
+        raise ValidationError(
+            _("No count of votes can exceed the %(members)s members of the commission.") % {"members": members},
+            code="votes_over_members",
+        )
+    if sum(votes) != present:
+        raise ValidationError(
+            _(
+                "For, against and abstained add up to %(total)s, but %(present)s members were present: every member "
+                "present votes once."
+            )
+            % {"total": sum(votes), "present": present},
+            code="votes_sum",
+        )
+    if decision in MAJORITY_DECISIONS and votes_for * 2 <= present:
+        raise ValidationError(
+            _(
+                "“%(decision)s” needs a majority of the %(present)s members present: %(votes)s voted for. The chair's "
+                "reason never replaces the vote."
+            )
+            % {"decision": Candidate.Decision(decision).label, "present": present, "votes": votes_for},
+            code="no_majority",
+        )
+
+
+@transaction.atomic
+def session_record_meeting(*, session: Session, user, day: date, members_present: int) -> Session:
+    """The commission's meeting: its date (on or after the session's, not in the future) and how many members
+    were present (at least the quorum, at most the commission). Can be corrected until the commission is recorded
+    as held, as long as the decisions already recorded still add up."""
+    session = _locked(session)
+    _require_hr(user, session.centre)
+    _require_state(session, State.CANDIDATES_FIXED)
+    if day < session.date:
+        raise ValidationError(
+            _("The commission cannot meet before the session's date (%(date)s).")
+            % {"date": session.date.strftime("%d.%m.%Y")},
+            code="meeting_before_session",
+        )
+    if day > today():
+        raise ValidationError(_("Record the meeting on or after the day it was held."), code="meeting_future")
+    members = session.members.count()
+    if not session.members.filter(role=CommissionMember.Role.CHAIR).exists():
+        raise ValidationError(_("The commission needs a chair."), code="chair")
+    if members_present > members:
+        raise ValidationError(
+            _("%(present)s members present, but the commission has %(members)s.")
+            % {"present": members_present, "members": members},
+            code="present_over_members",
+        )
+    if members_present < quorum(members):
+        raise ValidationError(
+            _("No quorum: %(present)s of %(members)s members present, at least %(quorum)s are needed.")
+            % {"present": members_present, "members": members, "quorum": quorum(members)},
+            code="no_quorum",
+        )
+    decided = session.candidates.filter(removed=False).exclude(decision="")
+    for votes in decided.values_list("votes_for", "votes_against", "votes_abstained"):
+        if sum(votes) != members_present:
+            raise ValidationError(
+                _("Decisions already recorded count other numbers of votes: correct them first."),
+                code="votes_recorded",
+            )
+    session.commission_date, session.members_present = day, members_present
+    session.version += 1
+    session.save(update_fields=["commission_date", "members_present", "version"])
+    return session
+
+
 @transaction.atomic
 def session_hold(*, session: Session, user) -> Session:
     session = _locked(session)
     _require_hr(user, session.centre)
     _require_state(session, State.CANDIDATES_FIXED)
+    if session.commission_date is None:
+        raise ValidationError(
+            _("Record the meeting (its date and the members present) before the decisions."), code="no_meeting"
+        )
     if session.candidates.filter(removed=False, decision="").exists():
         raise ValidationError(_("Record a decision for every candidate first."), code="undecided")
     if not session.members.filter(role=CommissionMember.Role.CHAIR).exists():
@@ -292,10 +436,21 @@ def session_hold(*, session: Session, user) -> Session:
 
 
 @transaction.atomic
-def session_approve(*, session: Session, user) -> Session:
+def session_approve(*, session: Session, user, day: date | None = None) -> Session:
+    """The director's approval, dated `day` (today by default): on or after the meeting, not in the future."""
     session = _locked(session)
     _require_director(user, session.centre)
     _require_state(session, State.COMMISSION_HELD)
+    day = day or today()
+    if session.commission_date and day < session.commission_date:
+        raise ValidationError(
+            _("The approval cannot be dated before the commission met (%(date)s).")
+            % {"date": session.commission_date.strftime("%d.%m.%Y")},
+            code="approval_before_meeting",
+        )
+    if day > today():
+        raise ValidationError(_("The approval cannot be dated in the future."), code="approval_future")
+    session.approved_on = day
     _move(session, State.APPROVED, user)
     return session
 
@@ -311,6 +466,12 @@ def session_issue_order(*, session: Session, user, number: str, day: date) -> Se
         raise ValidationError(_("Give the order number."), code="number")
     if day < session.date:
         raise ValidationError(_("The order cannot be dated before the session."), code="dates_out_of_order")
+    if session.approved_on and day < session.approved_on:
+        raise ValidationError(
+            _("The order cannot be dated before the director's approval (%(date)s).")
+            % {"date": session.approved_on.strftime("%d.%m.%Y")},
+            code="order_before_approval",
+        )
     if day > today():
         # Recording it would change the employees' current post before the order takes effect.
         raise ValidationError(_("Record the order on or after its date."), code="future")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sessions/", sessions.session_list, name="session_list"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session"),
     path("sessions/<int:pk>/step/<slug:step>/", sessions.session_step, name="session_step"),
+    path("sessions/<int:pk>/meeting/", sessions.session_meeting, name="session_meeting"),
     path("sessions/<int:pk>/members/", sessions.member_add, name="member_add"),
     path("sessions/<int:pk>/members/<int:member_pk>/remove/", sessions.member_remove, name="member_remove"),
     path("sessions/<int:pk>/candidates/", sessions.candidate_add, name="candidate_add"),

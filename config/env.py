@@ -1,6 +1,7 @@
 """Small typed readers of the environment that fail loudly on bad values."""
 
 import os
+from fractions import Fraction
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -36,3 +37,15 @@ def env_int(name: str, default: int) -> int:
 
 def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
+
+
+def env_fraction(name: str, default: str) -> Fraction:
+    """A share between 0 (exclusive) and 1 (inclusive), written "2/3" or "0.5"."""
+    raw = os.environ.get(name) or default
+    try:
+        value = Fraction(raw.strip())
+    except (ValueError, ZeroDivisionError) as exc:
+        raise ImproperlyConfigured(f"{name} must be a fraction such as 2/3, got {raw!r}") from exc
+    if not 0 < value <= 1:
+        raise ImproperlyConfigured(f"{name} must be more than 0 and at most 1, got {raw!r}")
+    return value

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_fraction, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -189,3 +189,5 @@ LOGGING = {
 # Attestation: the periodicity is not fixed by order No. 580-НҚ (see README); this is the default for a
 # centre that has not set its own.
 ATTESTATION_DEFAULT_INTERVAL_YEARS = env_int("ATTESTATION_DEFAULT_INTERVAL_YEARS", 3)
+# Share of the commission that must be present for its votes to count (a fraction "p/q", default two thirds).
+ATTESTATION_QUORUM = env_fraction("ATTESTATION_QUORUM", "2/3")

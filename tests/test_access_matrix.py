@@ -60,6 +60,7 @@ TABLE = {
     "attestation:session_list": (None, STAFF_LIST),
     "attestation:session": (lambda o: [o["session"].pk], STAFF),
     "attestation:session_step": (lambda o: [o["session"].pk, "fix"], POST_ONLY),
+    "attestation:session_meeting": (lambda o: [o["session"].pk], POST_ONLY),
     "attestation:member_add": (lambda o: [o["session"].pk], POST_ONLY),
     "attestation:member_remove": (lambda o: [o["session"].pk, o["member"].pk], POST_ONLY),
     "attestation:candidate_add": (lambda o: [o["session"].pk], POST_ONLY),

@@ -10,7 +10,16 @@ from django.views.decorators.http import require_POST
 
 from attestation import services
 from attestation.access import directed_centres
-from attestation.forms import CandidateAddForm, DecisionForm, MemberForm, OrderForm, ReasonForm, SessionForm
+from attestation.forms import (
+    ApprovalForm,
+    CandidateAddForm,
+    DecisionForm,
+    MeetingForm,
+    MemberForm,
+    OrderForm,
+    ReasonForm,
+    SessionForm,
+)
 from attestation.models import Candidate, Session
 from config.dates import today
 from staffing.access import changeable_centres, get_visible_or_404, may_see_staff, visible_centres
@@ -75,6 +84,10 @@ def session_detail(request, pk):
         "member_form": MemberForm(),
         "add_form": CandidateAddForm(employees=employees.order_by("last_name")),
         "order_form": OrderForm(initial={"day": today()}),
+        "meeting_form": MeetingForm(
+            initial={"day": session.commission_date or today(), "members_present": session.members_present}
+        ),
+        "approval_form": ApprovalForm(initial={"day": today()}),
         "interval": services.attestation_interval_years(session.centre),
     }
     return render(request, "attestation/session_detail.html", context)
@@ -107,12 +120,48 @@ def session_step(request, pk, step):
             lambda: services.session_hold(session=session, user=request.user),
             _("The commission is recorded as held."),
         ),
-        "approve": (lambda: services.session_approve(session=session, user=request.user), _("Approved.")),
+        "approve": (
+            lambda: services.session_approve(session=session, user=request.user, day=_approval_day(request)),
+            _("Approved."),
+        ),
     }
     if step not in steps:
         raise Http404
     action, success = steps[step]
     return _run(request, session, action, success)
+
+
+def _approval_day(request):
+    """The date the director gives (today when none): a malformed one is refused, never guessed."""
+    if not request.POST.get("day"):
+        return None
+    form = ApprovalForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors["day"])
+    return form.cleaned_data["day"]
+
+
+@require_POST
+def session_meeting(request, pk):
+    session = _session(request, pk)
+    _require_recorder(request.user, session)
+    form = MeetingForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect(session)
+    return _run(
+        request,
+        session,
+        lambda: services.session_record_meeting(
+            session=session,
+            user=request.user,
+            day=form.cleaned_data["day"],
+            members_present=form.cleaned_data["members_present"],
+        ),
+        _("The meeting is recorded."),
+    )
 
 
 @require_POST
@@ -191,7 +240,15 @@ def candidate_decision(request, pk):
     candidate = _candidate(request, pk)
     initial = {
         name: getattr(candidate, name)
-        for name in ["decision", "votes_for", "votes_against", "remarks", "override_reason", *DOCUMENT_FIELDS]
+        for name in [
+            "decision",
+            "votes_for",
+            "votes_against",
+            "votes_abstained",
+            "remarks",
+            "override_reason",
+            *DOCUMENT_FIELDS,
+        ]
     }
     form = DecisionForm(request.POST or None, initial={**initial, "version": candidate.version})
     if request.method == "POST":

@@ -107,6 +107,7 @@ def held(centre, hr_officer):
         services.commission_member_add(session=session, user=hr_officer, name=name, role=role, position=position)
     services.session_propose_candidates(session=session, user=hr_officer)
     services.session_fix_candidates(session=session, user=hr_officer)
+    services.session_record_meeting(session=session, user=hr_officer, day=SESSION_DAY, members_present=3)
     eligible, overridden = session.candidates.order_by("employee__personnel_number")
     assert (eligible.eligible, overridden.eligible) == (True, False)
     documents = {
@@ -124,7 +125,7 @@ def held(centre, hr_officer):
 
 @pytest.fixture
 def approved(held, director):
-    services.session_approve(session=held, user=director)
+    services.session_approve(session=held, user=director, day=SESSION_DAY)
     held.refresh_from_db()
     return held
 
@@ -268,8 +269,9 @@ def test_the_order_lists_only_assigned_categories(centre, hr_officer, director):
     )
     services.session_propose_candidates(session=session, user=hr_officer)
     services.session_fix_candidates(session=session, user=hr_officer)
-    decide(candidate_of(session, "010"), hr_officer, Candidate.Decision.ASSIGN_NEXT, 3, 0)
-    decide(candidate_of(session, "011"), hr_officer, Candidate.Decision.CONFIRM, 3, 0)
+    services.session_record_meeting(session=session, user=hr_officer, day=SESSION_DAY, members_present=1)
+    decide(candidate_of(session, "010"), hr_officer, Candidate.Decision.ASSIGN_NEXT, 1, 0)
+    decide(candidate_of(session, "011"), hr_officer, Candidate.Decision.CONFIRM, 1, 0)
     html = document_html("order", session, language="ru")
     assert KAZAKH_NAME in html and OTHER_NAME not in html
 

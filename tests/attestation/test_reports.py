@@ -107,11 +107,12 @@ def test_report_numbers_agree_with_the_eligibility_command(staff, centre, analys
 
 def test_the_dashboard_lists_who_needs_attention(staff, centre, hr_officer):
     session(centre, hr_officer, Session.State.CANDIDATES_FIXED, candidates=[(staff["004"], "", "")])
-    # Approved in the last year: an override; a removed candidacy or an approved session does not hold 001 back.
+    # Ordered in the last year: an override; a removed candidacy or a finished session does not hold 001 back
+    # (an approved session without its order would: the file stays open until the order).
     approved = session(
         centre,
         hr_officer,
-        Session.State.APPROVED,
+        Session.State.ORDER_ISSUED,
         day=D(2026, 9, 1),
         candidates=[
             (staff["001"], Candidate.Decision.CONFIRM, ""),

@@ -58,9 +58,16 @@ def staff(centre):
 
 @pytest.fixture
 def session(centre, hr_officer):
+    """A session with a commission of three: a chair and two members."""
     session = services.session_create(centre=centre, day=SESSION_DAY, user=hr_officer)
     services.commission_member_add(session=session, user=hr_officer, name="Серікова Ә.", role="chair")
+    services.commission_member_add(session=session, user=hr_officer, name="Оспанов Е.", role="member")
+    services.commission_member_add(session=session, user=hr_officer, name="Ахметова Д.", role="member")
     return session
+
+
+def meet(session, hr_officer, present=3, day=SESSION_DAY):
+    return services.session_record_meeting(session=session, user=hr_officer, day=day, members_present=present)
 
 
 def test_candidates_are_proposed_from_the_engine_with_the_verdict_frozen(session, hr_officer, staff):
@@ -92,6 +99,7 @@ def test_hr_adds_and_removes_candidates_with_a_reason(session, hr_officer, staff
 def run_to_approval(session, hr_officer, director, decision="assign_next", **extra):
     services.session_propose_candidates(session=session, user=hr_officer)
     services.session_fix_candidates(session=session, user=hr_officer)
+    meet(session, hr_officer)
     for candidate in session.candidates.all():
         services.candidate_record_decision(
             candidate=candidate,
@@ -103,7 +111,7 @@ def run_to_approval(session, hr_officer, director, decision="assign_next", **ext
             **extra,
         )
     services.session_hold(session=session, user=hr_officer)
-    services.session_approve(session=session, user=director)
+    services.session_approve(session=session, user=director, day=D(2026, 12, 11))
 
 
 def test_the_whole_journey_applies_the_category_once_from_the_order_date(session, hr_officer, director, staff):
@@ -130,6 +138,7 @@ def test_the_whole_journey_applies_the_category_once_from_the_order_date(session
 def test_hr_cannot_approve_and_a_director_cannot_record_decisions(session, hr_officer, director, staff):
     services.session_propose_candidates(session=session, user=hr_officer)
     services.session_fix_candidates(session=session, user=hr_officer)
+    meet(session, hr_officer)
     candidate = session.candidates.first()
     with pytest.raises(PermissionDenied):
         services.candidate_record_decision(
@@ -137,7 +146,7 @@ def test_hr_cannot_approve_and_a_director_cannot_record_decisions(session, hr_of
             user=director,
             expected_version=candidate.version,
             decision="confirm",
-            votes_for=1,
+            votes_for=3,
             votes_against=0,
         )
     for current in session.candidates.all():
@@ -146,7 +155,7 @@ def test_hr_cannot_approve_and_a_director_cannot_record_decisions(session, hr_of
             user=hr_officer,
             expected_version=current.version,
             decision="confirm",
-            votes_for=1,
+            votes_for=3,
             votes_against=0,
         )
     services.session_hold(session=session, user=hr_officer)
@@ -173,6 +182,7 @@ def test_nobody_edits_an_approved_session(session, hr_officer, director, staff):
 def test_assigning_against_the_engine_needs_the_chairs_reason(session, hr_officer, staff):
     services.candidate_add(session=session, employee=staff["not_yet"], reason="Өтініш", user=hr_officer)
     services.session_fix_candidates(session=session, user=hr_officer)
+    meet(session, hr_officer)
     candidate = session.candidates.get()
     with pytest.raises(ValidationError) as error:
         services.candidate_record_decision(
@@ -199,6 +209,7 @@ def test_assigning_against_the_engine_needs_the_chairs_reason(session, hr_office
 def test_two_people_recording_the_same_decision_the_second_is_refused(session, hr_officer, staff):
     services.session_propose_candidates(session=session, user=hr_officer)
     services.session_fix_candidates(session=session, user=hr_officer)
+    meet(session, hr_officer)
     candidate = session.candidates.first()
     opened = candidate.version
     services.candidate_record_decision(
@@ -288,4 +299,24 @@ def test_a_wrong_chair_is_replaced_before_the_commission_meets(client_of, sessio
     assert client_of(other_hr_officer).post(url).status_code == 404
     assert client_of(hr_officer).post(url).status_code == 302
     services.commission_member_add(session=session, user=hr_officer, name="Дұрыс төраға", role="chair")
-    assert list(session.members.values_list("name", flat=True)) == ["Дұрыс төраға"]
+    assert list(session.members.filter(role="chair").values_list("name", flat=True)) == ["Дұрыс төраға"]
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_the_session_page_runs_a_fixed_number_of_queries(
+    client_of, session, hr_officer, centre, count, django_assert_num_queries
+):
+    for number in range(count):
+        services.candidate_add(
+            session=session,
+            employee=social_worker(centre, f"{number:03d}", since=D(2025, 11, 1)),
+            reason="Өтініш",
+            user=hr_officer,
+        )
+    client = client_of(hr_officer)
+    url = reverse("attestation:session", args=[session.pk])
+    client.get(url)  # the session and the user's groups are cached by the first request
+    # Expect 9 queries: sign-in session, user, groups, the session, its candidates, may the user record (one:
+    # an HR officer directs nothing), members, transitions, employees that can be added.
+    with django_assert_num_queries(9):
+        assert client.get(url).status_code == 200
