@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from attestation.models import Candidate, CommissionMember
+from config.inputs import SafeForm
 from positions.models import Requirement
 from positions.requirements import validate_alternatives
 from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES
@@ -18,7 +19,9 @@ STATUS_CHOICES = [
 ]
 
 
-class EligibilityFilterForm(forms.Form):
+class EligibilityFilterForm(SafeForm):
+    text_formulas = False
+
     on = forms.DateField(
         label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -39,7 +42,7 @@ class EligibilityFilterForm(forms.Form):
             del self.fields["region"]
 
 
-class ImpactForm(forms.Form):
+class ImpactForm(SafeForm):
     """A proposed amendment of one post's requirement (nothing is saved)."""
 
     requirement = forms.ModelChoiceField(queryset=None, label=_("Requirement in force"))
@@ -68,7 +71,7 @@ class ImpactForm(forms.Form):
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class SessionForm(forms.Form):
+class SessionForm(SafeForm):
     centre = forms.ChoiceField(label=_("Centre"))
     day = forms.DateField(label=_("Session date"), widget=DATE_INPUT)
 
@@ -77,7 +80,7 @@ class SessionForm(forms.Form):
         self.fields["centre"].choices = [(c.code, c.name) for c in centres]
 
 
-class MemberForm(forms.Form):
+class MemberForm(SafeForm):
     name = forms.CharField(label=_("Full name"), max_length=200)
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
     role = forms.ChoiceField(label=_("Role in the commission"), choices=[])
@@ -87,7 +90,7 @@ class MemberForm(forms.Form):
         self.fields["role"].choices = CommissionMember.Role.choices
 
 
-class CandidateAddForm(forms.Form):
+class CandidateAddForm(SafeForm):
     employee = forms.ModelChoiceField(label=_("Employee"), queryset=None)
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
@@ -96,7 +99,7 @@ class CandidateAddForm(forms.Form):
         self.fields["employee"].queryset = employees
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(SafeForm):
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 
@@ -114,18 +117,18 @@ def vote_field(label):
     return forms.IntegerField(label=label, min_value=0, max_value=MAX_VOTES, error_messages=VOTE_ERRORS)
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(SafeForm):
     day = forms.DateField(label=_("The commission met on"), widget=DATE_INPUT)
     members_present = forms.IntegerField(
         label=_("Members present"), min_value=1, max_value=MAX_VOTES, error_messages=VOTE_ERRORS
     )
 
 
-class ApprovalForm(forms.Form):
+class ApprovalForm(SafeForm):
     day = forms.DateField(label=_("Approved on"), widget=DATE_INPUT)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(SafeForm):
     decision = forms.ChoiceField(label=_("Decision"), choices=[])
     votes_for = vote_field(_("Votes for"))
     votes_against = vote_field(_("Votes against"))
@@ -145,6 +148,6 @@ class DecisionForm(forms.Form):
         self.fields["decision"].choices = Candidate.Decision.choices
 
 
-class OrderForm(forms.Form):
+class OrderForm(SafeForm):
     number = forms.CharField(label=_("Order number"), max_length=60)
     day = forms.DateField(label=_("Order date"), widget=DATE_INPUT)

@@ -12,18 +12,21 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.inputs import SafeModelForm
 from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Position, Requirement
 from positions.services import clause_amend, requirement_amend
 
 
 @admin.register(LegalAct)
 class LegalActAdmin(SimpleHistoryAdmin):
+    form = SafeModelForm
     list_display = ["number", "signed_on", "published_on", "effective_on", "issuer"]
     search_fields = ["number", "title"]
 
 
 @admin.register(Position)
 class PositionAdmin(SimpleHistoryAdmin):
+    form = SafeModelForm
     list_display = ["paragraph", "code", "title_kk", "title_ru", "group"]
     readonly_fields = ["code", "paragraph", "section", "group", "heading", "title_kk"]
     fields = ["code", "paragraph", "section", "group", "heading", "title_kk", "title_ru", "title_en", "has_levels"]
@@ -37,12 +40,13 @@ class PositionAdmin(SimpleHistoryAdmin):
 
 @admin.register(EducationField)
 class EducationFieldAdmin(SimpleHistoryAdmin):
+    form = SafeModelForm
     list_display = ["code", "name_kk", "name_ru", "parent"]
     list_select_related = ["parent"]
     search_fields = ["code", "name_kk", "name_ru"]
 
 
-class AmendmentForm(forms.ModelForm):
+class AmendmentForm(SafeModelForm):
     """ "Add" records an amendment through a service (positions.services): the version in force is closed and
     the new one opens. clean() runs the service and rolls it back, so its errors become form errors; save()
     runs it for real. Subclasses name the fields the service needs and call it in amend()."""
@@ -110,7 +114,7 @@ class ClauseAmendmentForm(AmendmentForm):
         )
 
 
-class ClauseVersionChangeForm(forms.ModelForm):
+class ClauseVersionChangeForm(SafeModelForm):
     """Only the official Russian wording and the note can be filled in on a recorded version."""
 
     class Meta:

@@ -158,9 +158,13 @@ class SearchHit:
     text: str
 
 
+MAX_SEARCH_WORDS = 10
+
+
 def clause_search(query: str, day: date, *, limit: int = 200) -> list[SearchHit]:
     """Clauses in force on `day` whose wording contains `query`, ignoring case (Kazakh letters included)."""
-    words = query.lower().split()
+    # The first few distinct words: each is one more condition, and SQLite refuses a query deeper than a thousand.
+    words = list(dict.fromkeys(query.lower().split()))[:MAX_SEARCH_WORDS]
     if not words:
         return []
     versions = ClauseVersion.objects.in_force_on(day).select_related("clause__item__position", "clause__title_of")

@@ -4,16 +4,19 @@ kept through the HR pages, not here."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.inputs import SafeModelForm
 from staffing.models import Centre, Unit
 
 
 class UnitInline(admin.TabularInline):
     model = Unit
+    form = SafeModelForm
     extra = 1
 
 
 @admin.register(Centre)
 class CentreAdmin(SimpleHistoryAdmin):
+    form = SafeModelForm
     list_display = ["code", "name_kk", "region", "district", "attestation_interval_years"]
     list_filter = ["region"]
     list_select_related = ["region"]

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from config.inputs import SafeForm, SafeModelForm
 from positions.models import EducationField, Position
 from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES, SECTOR_CHOICES
 from staffing.models import Education, Employee, Unit, WorkPeriod
@@ -21,8 +22,9 @@ class FieldChoiceField(forms.ModelChoiceField):
         return f"{field.name} ({field.code})"
 
 
-class EmployeeFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name, IIN or personnel number"), required=False)
+class EmployeeFilterForm(SafeForm):
+    text_formulas = False
+    q = forms.CharField(label=_("Name, IIN or personnel number"), required=False, max_length=200)
     centre = forms.ChoiceField(label=_("Centre"), required=False)
     unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
     position = forms.ChoiceField(label=_("Position"), required=False)
@@ -64,7 +66,7 @@ class EmployeeFilterForm(forms.Form):
         self.fields["unit"].choices = BLANK + [(u.pk, f"{u.name} ({u.centre.code})") for u in units]
 
 
-class EmployeeForm(forms.ModelForm):
+class EmployeeForm(SafeModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -118,7 +120,7 @@ class HireForm(EmployeeForm):
         fields = EmployeeForm.Meta.fields
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(SafeForm):
     position = PositionChoiceField(label=_("Position"), queryset=Position.objects.order_by("paragraph"))
     qualification_level = forms.ChoiceField(
         label=_("Qualification level"), required=False, choices=BLANK + LEVEL_CHOICES
@@ -128,12 +130,12 @@ class AssignmentForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class DateForm(forms.Form):
+class DateForm(SafeForm):
     day = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class DeleteForm(forms.Form):
+class DeleteForm(SafeForm):
     reason = forms.CharField(
         label=_("Why is this row deleted?"),
         max_length=100,
@@ -149,7 +151,7 @@ class FlagSelect(forms.NullBooleanSelect):
         self.choices = (("unknown", _("not established")), ("true", _("yes")), ("false", _("no")))
 
 
-class EducationForm(forms.ModelForm):
+class EducationForm(SafeModelForm):
     field = FieldChoiceField(label=_("Field"), queryset=EducationField.objects.order_by("code"), required=False)
 
     class Meta:
@@ -158,7 +160,7 @@ class EducationForm(forms.ModelForm):
         widgets = {"graduation_date": DATE_WIDGET}
 
 
-class WorkPeriodForm(forms.ModelForm):
+class WorkPeriodForm(SafeModelForm):
     position = PositionChoiceField(
         label=_("Position (catalogue)"), queryset=Position.objects.order_by("paragraph"), required=False
     )
@@ -188,7 +190,7 @@ class WorkPeriodForm(forms.ModelForm):
         widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET}
 
 
-class UploadForm(forms.Form):
+class UploadForm(SafeForm):
     centre = forms.ChoiceField(label=_("Centre"))
     workbook = forms.FileField(label=_("Workbook (.xlsx)"))
 

@@ -14,6 +14,15 @@ from staffing.access import full_iin_centres, full_iin_expression, may_change_ex
 from staffing.experience import Duration, Span, experience
 from staffing.models import Education, Employee, WorkPeriod
 
+# A search uses its first few distinct words: each word is one more condition, and SQLite refuses a query deeper
+# than a thousand of them (a 500 instead of an answer).
+MAX_SEARCH_WORDS = 10
+
+
+def search_words(query: str) -> list[str]:
+    return list(dict.fromkeys(query.lower().split()))[:MAX_SEARCH_WORDS]
+
+
 SORTS = {
     "name": ["last_name", "first_name", "middle_name"],
     "-name": ["-last_name", "-first_name", "-middle_name"],
@@ -62,7 +71,7 @@ def employee_list(user, filters: EmployeeFilters) -> QuerySet[Employee]:
         employees = employees.current(today())
     elif filters.status == "dismissed":
         employees = employees.filter(dismissal_date__lt=today())
-    for word in filters.query.lower().split():
+    for word in search_words(filters.query):
         if filters.iin_search and len(word) == 12 and word.isdigit():
             by_iin = Q(iin=word, centre__in=full_iin_centres(user))
             employees = employees.filter(by_iin | Q(search_text__contains=word))

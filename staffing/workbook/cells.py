@@ -8,6 +8,9 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 
+# The rules of every form, the same in the import: formulas and control characters are refused.
+from config.inputs import FORMULA as _FORMULA
+from config.inputs import LINE_CONTROL_CHARACTERS
 from staffing.workbook.files import blank as _blank
 from staffing.workbook.layout import Problem
 
@@ -15,9 +18,6 @@ YES = {"yes", "y", "иә", "ия", "да", "true", "1"}
 NO = {"no", "n", "жоқ", "нет", "false", "0"}
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-# Text a spreadsheet (or a CSV made from it) would run as a formula: "=…" always; "+", "-", "@" unless what follows
-# is only a number or a phone number; leading tabs/CRs are ignored when looking.
-_FORMULA = re.compile(r"^[\s]*(=|[+\-@](?![\d\s().,-]*$))")
 
 
 class Checker:
@@ -49,6 +49,14 @@ class Checker:
                 self.formula(sheet, row, column, value)
                 return ""
             text = value.strip()
+            if LINE_CONTROL_CHARACTERS.search(text):
+                self.problem(
+                    sheet,
+                    row,
+                    column,
+                    _("Remove the invisible control characters from this text (they are often pasted by accident)."),
+                )
+                return ""
         elif isinstance(value, bool):
             text = "yes" if value else "no"
         elif isinstance(value, float) and value.is_integer():

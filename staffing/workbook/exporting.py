@@ -12,6 +12,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from config.inputs import strip_control_characters
 from staffing.identifiers import make_iin
 from staffing.models import Centre, Education, Employee, WorkPeriod
 from staffing.workbook.layout import COLUMNS, DATE_COLUMNS, EDUCATION, EMPLOYEES, LABELS, SHEETS, WORK_HISTORY
@@ -24,6 +25,9 @@ _EXPORT_QUOTE = ("=", "+", "-", "@", "\t", "\r", "\n")
 def excel_cell(worksheet, value, *, font=None):
     """A write-only cell: dates as real Excel dates shown dd.mm.yyyy, formula-like text as plain text (quote
     prefix). Every workbook the product writes goes through this, so no value is ever written as a formula."""
+    if isinstance(value, str):
+        # Older rows may hold characters XLSX cannot (openpyxl would refuse the whole file): they go.
+        value = strip_control_characters(value)
     if isinstance(value, str) and value.startswith(_EXPORT_QUOTE):
         cell = WriteOnlyCell(worksheet, value=value)
         cell.data_type = "s"  # openpyxl would make "=…" a formula

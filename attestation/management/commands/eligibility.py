@@ -6,6 +6,7 @@ from django.utils import translation
 
 from attestation.exporting import eligibility_records
 from config.dates import parse_day, today
+from config.inputs import csv_text
 from staffing.models import Centre, Employee
 
 FIELDS = [
@@ -36,7 +37,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         day = parse_day(options["as_of"])
         if day is None:
-            raise CommandError("--as-of must be a date as YYYY-MM-DD")
+            raise CommandError("--as-of must be a date as YYYY-MM-DD between 1900-01-01 and 2199-12-31")
         employees = Employee.objects.all()
         if options["centre"]:
             if not Centre.objects.filter(code=options["centre"]).exists():
@@ -53,4 +54,5 @@ class Command(BaseCommand):
             row = {**record, "reasons": " | ".join(record["reasons"])}
             for name in ("meets_requirements", "eligible"):
                 row[name] = "true" if row[name] else "false"
-            writer.writerow({name: "" if value is None else value for name, value in row.items()})
+            # A spreadsheet opening the file must show text, never run it (older rows may predate the form rules).
+            writer.writerow({name: "" if value is None else csv_text(value) for name, value in row.items()})
