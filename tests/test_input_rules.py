@@ -92,7 +92,8 @@ def test_other_forms_refuse_them_too(db, form, data, field):
 
 
 def test_a_text_area_keeps_its_line_breaks_but_not_control_characters(db):
-    data = {"decision": "confirm", "votes_for": 3, "votes_against": 0, "version": 1, "remarks": "Бір.\r\nЕкі."}
+    data = {"decision": "confirm", "votes_for": 3, "votes_against": 0, "votes_abstained": 0, "version": 1}
+    data["remarks"] = "Бір.\r\nЕкі."
     assert DecisionForm(data).is_valid()
     assert not DecisionForm({**data, "remarks": f"Бір.{BELL}"}).is_valid()
 
