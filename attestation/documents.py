@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from attestation.models import Candidate, CommissionMember, Session
 from attestation.reasons import category_label
-from positions.vocabulary import LEVEL_CHOICES, label
+from positions.labels import LEVEL_CHOICES, label
 
 LANGUAGES = ("kk", "ru")
 SESSION_KINDS = ("protocol", "order")

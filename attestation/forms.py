@@ -1,12 +1,11 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from attestation.models import Candidate, CommissionMember
 from config.inputs import SafeForm
+from positions.forms import AlternativesField
+from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES
 from positions.models import Requirement
-from positions.requirements import validate_alternatives
-from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES
 
 BLANK = [("", "—")]
 STATUS_CHOICES = [
@@ -49,23 +48,13 @@ class ImpactForm(SafeForm):
     valid_from = forms.DateField(
         label=_("Would apply from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    alternatives = forms.JSONField(
-        label=_("New values (alternatives)"), widget=forms.Textarea(attrs={"rows": 14, "class": "font-monospace"})
-    )
+    alternatives = AlternativesField(label=_("New values (alternatives)"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["requirement"].queryset = Requirement.objects.filter(valid_to__isnull=True).select_related(
             "position", "item"
         )
-
-    def clean_alternatives(self):
-        alternatives = self.cleaned_data["alternatives"]
-        try:
-            validate_alternatives(alternatives)
-        except ValidationError as error:
-            raise forms.ValidationError(error.messages) from None
-        return alternatives
 
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

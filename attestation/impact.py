@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy
 
-from attestation.rules import Requirement, RequirementSet, evaluate
-from attestation.selectors import alternative_from_data, catalogue_lookups, employees_with_facts, requirement_set_on
+from attestation.rules import Requirement, RequirementSet, alternatives_from_data, evaluate
+from attestation.selectors import catalogue_lookups, employees_with_facts, requirement_set_on
+from positions import schema
 from staffing.models import Employee
 
 CHANGE_LABELS = {
@@ -56,12 +57,16 @@ def amendment_impact(*, position: str, level: str, category: str, item: int, alt
     """Compare the verdicts on `day` under the requirements in force then and under the same requirements with
     this post's requirement replaced by `alternatives` (a proposed or a saved future amendment)."""
     before = requirement_set_on(day - timedelta(days=1))
+    # A proposal is checked by its form (positions.forms); a saved version may still fail (written around the
+    # checks, or before them), and then shows what it does: every verdict that needs it says it is invalid.
+    valid = schema.is_valid(alternatives)
     proposed = Requirement(
         position=position,
         level=level or None,
         category=category or None,
         item=item,
-        alternatives=tuple(alternative_from_data(data, position) for data in alternatives),
+        alternatives=alternatives_from_data(alternatives) if valid else (),
+        invalid=not valid,
     )
     after = _replaced(before, proposed)
     employees = Employee.objects.filter(position__code=position).order_by("centre__code", "personnel_number")

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES
+from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES
 
 
 class Session(models.Model):

@@ -10,16 +10,12 @@ from django.utils.translation import gettext as _
 
 from attestation.rules import Reason
 from attestation.selectors import catalogue_lookups
-from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES, label
-from positions.wording import education_text, experience_text
+from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, label
+from positions.wording import duration_text, education_text, experience_text
 
 
 def _date(day: date | None) -> str:
     return day.strftime("%d.%m.%Y") if day else ""
-
-
-def _duration(value: dict) -> str:
-    return _("%(years)d y %(months)d m %(days)d d") % value
 
 
 def category_label(code: str | None, position: str | None = None) -> str:
@@ -56,7 +52,7 @@ def _experience_need(params: dict, position_titles: dict[str, str]) -> str:
 
 
 def _experience_outcome(params: dict, today: date) -> str:
-    have = _duration(params["have"])
+    have = duration_text(params["have"])
     reached = params.get("reached_on")
     if reached and reached <= today:
         return _("has %(have)s, reached on %(date)s") % {"have": have, "date": _date(reached)}
@@ -88,6 +84,11 @@ def _readings(params: dict) -> str:
 
 def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], field_names: dict[str, str]) -> str:
     params = reason.params
+    if reason.code == "requirement_invalid":
+        # The row failed the schema when it was read (attestation.selectors); the editors' start page flags it.
+        return _("the requirement of item %(item)s is invalid — the catalogue editor has been told") % {
+            "item": reason.item
+        }
     prefix = _("item %(item)s") % {"item": reason.item} if reason.item else _("order No. 580-НҚ")
     alternative = ""
     if params.get("alternatives", 1) > 1:

@@ -24,7 +24,8 @@ from attestation.models import OPEN_STATES, Candidate, Session
 from attestation.reasons import catalogue_names, category_label, verdict_texts
 from attestation.rules import Verdict
 from attestation.selectors import EligibilityRow, catalogue_lookups, eligibility
-from positions.vocabulary import CATEGORY_CHOICES, CATEGORY_CODES, LEVEL_CHOICES, LEVEL_CODES, label
+from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, label
+from positions.vocabulary import CATEGORY_CODES, LEVEL_CODES
 from staffing.access import visible_centres, visible_employees
 from staffing.models import Centre, Employee, Region
 
@@ -200,7 +201,7 @@ def staff_chart(table: list[dict]) -> dict:
     for line in table:
         if line["position"] not in positions:
             positions.append(line["position"])
-    present = [code for code in CATEGORY_CODES + [""] if any(line["category"] == code for line in table)]
+    present = [code for code in [*CATEGORY_CODES, ""] if any(line["category"] == code for line in table)]
     datasets = []
     for code in present:
         data = [0] * len(positions)

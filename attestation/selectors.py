@@ -13,65 +13,46 @@ from functools import cached_property
 
 from django.db.models import QuerySet
 
+from attestation.rules import Education as EducationFact
 from attestation.rules import (
-    Alternative,
-    EducationCondition,
     EmployeeFacts,
-    ExperienceCondition,
     Requirement,
     RequirementSet,
     Verdict,
+    alternatives_from_data,
     evaluate,
 )
-from attestation.rules import Education as EducationFact
 from attestation.rules import Period as PeriodFact
 from config.dates import today
+from positions import schema
 from positions.models import EducationField, Position
 from positions.models import Requirement as RequirementRow
 from staffing.models import Centre, Education, Employee, WorkPeriod
 
 
-def alternative_from_data(data: dict, position_code: str) -> Alternative:
-    experience = data.get("experience")
-    condition = None
-    if experience:
-        condition = ExperienceCondition(
-            years=experience["years"],
-            kind=experience["kind"],
-            sectors=frozenset(experience.get("sectors") or ()),
-            category=experience.get("category"),
-            # "the same position" is requirement data; by default the position itself.
-            positions=frozenset(experience.get("positions") or (position_code,)),
-            # reading "managerial_by_profile" (items 6, 9) and "previous_category_same_post" (15, 18, 21, 36)
-            in_profile=bool(experience.get("in_profile", False)),
-            same_level=bool(experience.get("same_level", True)),
-        )
-    return Alternative(
-        education=tuple(
-            EducationCondition(levels=frozenset(c["levels"]), fields=frozenset(c.get("fields") or ()))
-            for c in data["education"]
-        ),
-        experience=condition,
-    )
-
-
 def requirement_set_on(day: date) -> RequirementSet:
+    """The requirements in force on `day`, each row checked against the schema (positions.schema) as it is read:
+    a row that fails it (written around the checks, or before them) becomes an invalid requirement, which the
+    verdicts report and the editors' start page flags (positions.selectors.unreadable_requirements)."""
     rows = RequirementRow.objects.in_force_on(day).select_related("position", "item", "act")
-    return RequirementSet(
-        Requirement(
-            position=row.position.code,
-            level=row.qualification_level or None,
-            category=row.category or None,
-            item=row.item.number,
-            alternatives=tuple(alternative_from_data(data, row.position.code) for data in row.alternatives),
-            # Reading "order_in_force": a version without a start date applies from the day its act comes
-            # into force (LegalAct.effective_on, editable in the admin); while that day is not recorded, from
-            # the day the act was signed, the earliest it can apply (item 4 of the order: ten calendar days
-            # after its first official publication, a date the text does not give).
-            in_force_from=row.valid_from or row.act.effective_on or row.act.signed_on,
-            act=row.act.number,
-        )
-        for row in rows
+    return RequirementSet(_requirement(row) for row in rows)
+
+
+def _requirement(row: RequirementRow) -> Requirement:
+    valid = schema.is_valid(row.alternatives)
+    return Requirement(
+        position=row.position.code,
+        level=row.qualification_level or None,
+        category=row.category or None,
+        item=row.item.number,
+        alternatives=alternatives_from_data(row.alternatives) if valid else (),
+        # Reading "order_in_force": a version without a start date applies from the day its act comes
+        # into force (LegalAct.effective_on, editable in the admin); while that day is not recorded, from
+        # the day the act was signed, the earliest it can apply (item 4 of the order: ten calendar days
+        # after its first official publication, a date the text does not give).
+        in_force_from=row.valid_from or row.act.effective_on or row.act.signed_on,
+        act=row.act.number,
+        invalid=not valid,
     )
 
 

@@ -27,6 +27,7 @@ from attestation.reasons import catalogue_names, verdict_texts
 from attestation.selectors import catalogue_lookups, eligibility
 from config.dates import today
 from staffing.access import changeable_centres
+from staffing.experience import add_years
 from staffing.models import Centre, Employee
 from staffing.services import employee_change_assignment
 
@@ -148,11 +149,7 @@ def _periodic_due(centre, day: date) -> set[int]:
     due = set()
     for pk, hire_date in Employee.objects.active().filter(centre=centre).values_list("pk", "hire_date"):
         since = last.get(pk, hire_date)
-        try:
-            anniversary = since.replace(year=since.year + interval)
-        except ValueError:  # 29 February
-            anniversary = since.replace(year=since.year + interval, day=28)
-        if anniversary <= day:
+        if add_years(since, interval) <= day:  # 29 February: 28 February of a common year
             due.add(pk)
     return due
 

@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from attestation.attention import attention_items
+from positions.attention import catalogue_items
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,10 @@ class Section:
     template: str = "home/_links.html"
 
 
-SECTIONS: tuple[Section, ...] = (Section("attention", _("Needs your attention"), attention_items),)
+SECTIONS: tuple[Section, ...] = (
+    Section("attention", _("Needs your attention"), attention_items),
+    Section("catalogue", _("Catalogue: requirements to repair"), catalogue_items),
+)
 
 
 def sections_for(user) -> list[dict]:

@@ -5,16 +5,19 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.inputs import SafeModelForm
+from positions.forms import AlternativesField
 from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Position, Requirement
-from positions.services import clause_amend, requirement_amend
+from positions.services import clause_amend, requirement_amend, requirement_withdraw
 
 
 @admin.register(LegalAct)
@@ -55,7 +58,8 @@ class AmendmentForm(SafeModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["valid_from"].required = True
+        if "valid_from" in self.fields:  # not on a recorded version's page, where every field is read-only
+            self.fields["valid_from"].required = True
 
     def amend(self):
         raise NotImplementedError
@@ -158,7 +162,7 @@ class ClauseVersionAdmin(SimpleHistoryAdmin):
 
 class RequirementAmendmentForm(AmendmentForm):
     required_for_amendment = ("position", "item", "act", "valid_from", "alternatives")
-    alternatives = forms.JSONField(
+    alternatives = AlternativesField(
         label=_("alternatives"),
         widget=forms.Textarea(attrs={"rows": 16, "cols": 100, "style": "font-family: monospace"}),
         help_text=_(
@@ -185,6 +189,10 @@ class RequirementAmendmentForm(AmendmentForm):
         )
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Why is this version withdrawn?"), max_length=80, widget=forms.TextInput)
+
+
 @admin.register(Requirement)
 class RequirementAdmin(SimpleHistoryAdmin):
     list_display = ["position", "qualification_level", "category", "item", "act", "valid_from", "valid_to"]
@@ -204,6 +212,7 @@ class RequirementAdmin(SimpleHistoryAdmin):
                 "valid_to",
                 "pretty",
                 "impact",
+                "withdraw",
             ]
         return []
 
@@ -222,6 +231,40 @@ class RequirementAdmin(SimpleHistoryAdmin):
             return "—"
         url = reverse("attestation:impact") + f"?requirement={requirement.pk}"
         return format_html('<a href="{}">{}</a>', url, _("Who changes when this version comes into force"))
+
+    @admin.display(description=_("recorded by mistake?"))
+    def withdraw(self, requirement):
+        if requirement.valid_from is None:
+            return _("A version given by the order itself is corrected by an amendment.")
+        url = reverse("admin:positions_requirement_withdraw", args=[requirement.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Withdraw this version"))
+
+    def get_urls(self):
+        withdraw = self.admin_site.admin_view(self.withdraw_view)
+        return [path("<int:pk>/withdraw/", withdraw, name="positions_requirement_withdraw"), *super().get_urls()]
+
+    def withdraw_view(self, request, pk):
+        """A version recorded by mistake stops applying; the one it closed applies again (positions.services)."""
+        if not request.user.has_perm("positions.delete_requirement"):
+            raise PermissionDenied
+        requirement = get_object_or_404(Requirement.objects.select_related("position", "item", "act"), pk=pk)
+        form = WithdrawForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                requirement_withdraw(requirement=requirement, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The version has been withdrawn; the history keeps it and the reason."))
+                return redirect("admin:positions_requirement_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Withdraw a version recorded by mistake"),
+            "requirement": requirement,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/positions/requirement/withdraw.html", context)
 
     def has_change_permission(self, request, obj=None):
         # Requirement values are amended by adding a new version, never edited in place.

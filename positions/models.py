@@ -17,7 +17,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES
+from positions import schema
+from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES
+from positions.requirements import validate_alternatives
 
 
 class EffectiveDatedQuerySet(models.QuerySet):
@@ -270,12 +272,9 @@ class EducationField(models.Model):
 class Requirement(EffectiveDated):
     """The qualification requirement of one post (position, level, category), read by the eligibility engine.
 
-    `alternatives` is a list; ANY one satisfies the requirement ("… or …" in the order). Each alternative
-    has `education`, a list of conditions that must ALL hold ({"levels": [...], "fields": [...]}, no fields
-    meaning any field), and `experience`: null or {"years": N, "kind": "sectors"|"managerial"|"profile"|
-    "category", "sectors": [...], "category": previous category, "positions": [codes counted as the same
-    position]}. positions.requirements validates the shape and every code; the services that write requirements
-    (positions.services) call it.
+    `alternatives` is a list; ANY one satisfies the requirement ("… or …" in the order). Its shape is the one
+    schema of positions.schema, checked by clean() (so by every full_clean: the admin, the amendment service, the
+    loader) against the codes of the catalogue, and again, shape and vocabulary, wherever it is read.
     """
 
     position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="requirements")
@@ -314,3 +313,20 @@ class Requirement(EffectiveDated):
     def __str__(self):
         parts = [self.position.code, self.qualification_level or "—", self.category or "—"]
         return f"{' / '.join(parts)} ({_('item %(number)s') % {'number': self.item.number}})"
+
+    def clean(self):
+        super().clean()
+        try:
+            validate_alternatives(
+                self.alternatives,
+                field_codes=EducationField.objects.values_list("code", flat=True),
+                position_codes=Position.objects.values_list("code", flat=True),
+            )
+        except ValidationError as error:
+            raise ValidationError({"alternatives": error.messages}) from None
+
+    @property
+    def is_readable(self) -> bool:
+        """The values have the schema's shape and vocabulary: the engine and the pages can read them. A row that
+        is not (written around the checks, or before them) is shown as invalid and flagged to the editors."""
+        return schema.is_valid(self.alternatives)

@@ -1,69 +1,50 @@
-"""The shape of Requirement.alternatives, checked wherever requirements are written (admin, loader)."""
+"""The requirement schema's problems (positions.schema) as messages in the active language, raised as one
+ValidationError. Imports no models: the callers pass the catalogue's codes (positions.models.Requirement.clean,
+positions.forms.AlternativesField)."""
+
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from positions.models import EducationField, Position
-from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, EXPERIENCE_KINDS, SECTOR_CODES
+from positions import schema
 
 
-def validate_alternatives(alternatives, *, field_codes=None, position_codes=None) -> None:
-    """Raise ValidationError naming the alternative and the bad value; codes are checked against the catalogue."""
-    if field_codes is None:
-        field_codes = set(EducationField.objects.values_list("code", flat=True))
-    if position_codes is None:
-        position_codes = set(Position.objects.values_list("code", flat=True))
-    if not isinstance(alternatives, list) or not alternatives:
-        raise ValidationError(_("Give at least one alternative as a list."), code="alternatives")
-    errors = []
-    for number, alternative in enumerate(alternatives, start=1):
-        errors.extend(
-            f"{_('Alternative')} {number}: {message}"
-            for message in _alternative_errors(alternative, field_codes, position_codes)
-        )
-    if errors:
-        raise ValidationError(errors, code="alternatives")
+def _message(problem: schema.Problem) -> str:
+    messages = {
+        "text_too_long": _("The values are too long (at most %(limit)d characters)."),
+        "too_deep": _("The values are nested too deeply (at most %(limit)d levels)."),
+        "alternatives_list": _("Give at least one alternative as a list."),
+        "too_many_alternatives": _("Give at most %(limit)d alternatives."),
+        "alternative_object": _("must be an object with 'education' and 'experience'."),
+        "unknown_keys": _("unknown keys: %(keys)s."),
+        "source": _("'source' must be the text of the order it is read from (at most %(limit)d characters)."),
+        "education_list": _("'education' must be a non-empty list of conditions."),
+        "too_many_conditions": _("'education' can have at most %(limit)d conditions."),
+        "condition_object": _("each education condition must be an object with 'levels' (and 'fields')."),
+        "experience_object": _("'experience' must be empty or an object."),
+        "kind": _("experience 'kind' must be one of: %(kinds)s."),
+        "keys_not_for_kind": _("%(keys)s do not apply to experience of kind '%(kind)s'."),
+        "years": _("experience 'years' must be a whole number of years from 0 to %(limit)d."),
+        "previous_category": _("experience in a category needs the previous 'category'."),
+        "flag": _("'%(key)s' must be true or false."),
+        "codes_list": _("'%(key)s' must be a list of codes."),
+        "too_many_codes": _("'%(key)s' can have at most %(limit)d codes."),
+        "repeated_codes": _("'%(key)s' names a code twice."),
+        "unknown_code": _("'%(key)s': unknown code '%(code)s'."),
+    }
+    text = messages[problem.code] % problem.params
+    if problem.alternative is None:
+        return text
+    return _("Alternative %(number)d: %(problem)s") % {"number": problem.alternative, "problem": text}
 
 
-def _alternative_errors(alternative, field_codes, position_codes):
-    if not isinstance(alternative, dict):
-        yield _("must be an object with 'education' and 'experience'.")
-        return
-    unknown_keys = set(alternative) - {"education", "experience", "source"}
-    if unknown_keys:
-        yield _("unknown keys: %(keys)s.") % {"keys": ", ".join(sorted(unknown_keys))}
-    education = alternative.get("education")
-    if not isinstance(education, list) or not education:
-        yield _("'education' must be a non-empty list of conditions.")
-        education = []
-    for condition in education:
-        if not isinstance(condition, dict) or not condition.get("levels"):
-            yield _("each education condition needs 'levels'.")
-            continue
-        for level in set(condition["levels"]) - set(EDUCATION_LEVEL_CODES):
-            yield _("unknown education level '%(code)s'.") % {"code": level}
-        for field in set(condition.get("fields") or []) - set(field_codes):
-            yield _("unknown education field '%(code)s'.") % {"code": field}
-    experience = alternative.get("experience")
-    if experience is None:
-        return
-    if not isinstance(experience, dict):
-        yield _("'experience' must be empty or an object.")
-        return
-    years = experience.get("years")
-    if not isinstance(years, int) or years < 0:
-        yield _("experience 'years' must be a whole number of years, 0 or more.")
-    kind = experience.get("kind")
-    if kind not in EXPERIENCE_KINDS:
-        yield _("experience 'kind' must be one of: %(kinds)s.") % {"kinds": ", ".join(EXPERIENCE_KINDS)}
-    if kind == "sectors":
-        sectors = experience.get("sectors") or []
-        if not sectors:
-            yield _("experience in sectors needs the list of 'sectors'.")
-        for sector in set(sectors) - set(SECTOR_CODES):
-            yield _("unknown sector '%(code)s'.") % {"code": sector}
-    if kind == "category":
-        if experience.get("category") not in CATEGORY_CODES:
-            yield _("experience in a category needs the previous 'category'.")
-        for code in set(experience.get("positions") or []) - set(position_codes):
-            yield _("unknown position '%(code)s'.") % {"code": code}
+def messages(problems: Iterable[schema.Problem]) -> list[str]:
+    return [_message(problem) for problem in problems]
+
+
+def validate_alternatives(alternatives, *, field_codes: Iterable[str], position_codes: Iterable[str]) -> None:
+    """Raise ValidationError listing every problem of the values, each naming its alternative."""
+    found = schema.problems(alternatives, field_codes=field_codes, position_codes=position_codes)
+    if found:
+        raise ValidationError(messages(found), code="alternatives")

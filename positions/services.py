@@ -20,7 +20,6 @@ from positions.models import (
     Section,
 )
 from positions.parsing import ParsedOrder, parse_order, read_shipped_text
-from positions.requirements import validate_alternatives
 
 ORIGINAL_ACT = "580-НҚ"
 
@@ -152,7 +151,7 @@ def _load_requirements(original_act: LegalAct, report: LoadReport) -> None:
         key = (data["position"], data["level"] or "", data["category"] or "")
         if key in existing:
             continue
-        Requirement.objects.create(
+        requirement = Requirement(
             position=positions[data["position"]],
             item=items[data["item"]],
             qualification_level=key[1],
@@ -160,6 +159,8 @@ def _load_requirements(original_act: LegalAct, report: LoadReport) -> None:
             alternatives=data["alternatives"],
             act=original_act,
         )
+        requirement.full_clean()  # the shipped data meets the schema like an editor's amendment
+        requirement.save()
         report.count("requirements", True)
 
 
@@ -214,8 +215,8 @@ def requirement_amend(
     alternatives,
     valid_from: date,
 ) -> Requirement:
-    """Record new requirement values for one post from valid_from; the previous values stay in the history."""
-    validate_alternatives(alternatives)
+    """Record new requirement values for one post from valid_from; the previous values stay in the history. The
+    values are checked by the model's full_clean (positions.schema), before anything is written."""
     _check_act_dates(act, valid_from)
     versions = Requirement.objects.select_for_update().filter(
         position=position, qualification_level=qualification_level, category=category
@@ -233,3 +234,38 @@ def requirement_amend(
     requirement.full_clean()
     requirement.save()
     return requirement
+
+
+@transaction.atomic
+def requirement_withdraw(*, requirement: Requirement, reason: str) -> Requirement | None:
+    """Withdraw a version recorded by mistake: it stops applying on every day, the version it closed applies again
+    until the next one, and the history keeps both entries with who, when and why. Returns that earlier version
+    (None when there is none). The order's own versions (no start date) are corrected by an amendment instead."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError(_("Give the reason for withdrawing this version."), code="no_reason")
+    requirement = Requirement.objects.select_for_update().get(pk=requirement.pk)
+    if requirement.valid_from is None:
+        raise ValidationError(
+            _("A version given by the order itself cannot be withdrawn; record an amendment instead."),
+            code="original_version",
+        )
+    previous = (
+        Requirement.objects.select_for_update()
+        .filter(
+            position_id=requirement.position_id,
+            qualification_level=requirement.qualification_level,
+            category=requirement.category,
+            valid_to=requirement.valid_from,
+        )
+        .first()
+    )
+    note = (_("withdrawn: %(reason)s") % {"reason": reason})[:100]  # the history's change reason holds 100
+    ends = requirement.valid_to
+    requirement._change_reason = note
+    requirement.delete()  # first: the earlier version may only be extended once this one no longer overlaps it
+    if previous is not None:
+        previous.valid_to = ends
+        previous._change_reason = note
+        previous.save(update_fields=["valid_to"])
+    return previous

@@ -1,13 +1,25 @@
-"""Requirement values as words, in the active language: one wording for the position page and the engine's reasons."""
+"""Requirement values and durations as words, in the active language: one wording for the position page, the
+employee card and the engine's reasons."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from positions.vocabulary import EDUCATION_LEVEL_CHOICES, SECTOR_CHOICES, label
+from positions.labels import EDUCATION_LEVEL_CHOICES, SECTOR_CHOICES, label
 
 
 def years_text(count: int) -> str:
     return ngettext("%(count)d year", "%(count)d years", count) % {"count": count}
+
+
+def duration_text(value) -> str:
+    """Experience as HR officers write it, years, months and days: a staffing.experience.Duration or its dict."""
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        years, months, days = value["years"], value["months"], value["days"]
+    else:
+        years, months, days = value.years, value.months, value.days
+    return _("%(years)d y %(months)d m %(days)d d") % {"years": years, "months": months, "days": days}
 
 
 def education_text(levels, fields, field_names: dict[str, str]) -> str:

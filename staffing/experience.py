@@ -53,6 +53,7 @@ __all__ = [
     "Duration",
     "Span",
     "add_months",
+    "add_years",
     "calendar_difference",
     "merge",
     "experience",
@@ -175,6 +176,12 @@ def add_months(d: date, months: int) -> date:
     if not 1 <= year <= 9999:
         raise OverflowError(f"{d} + {months} months is out of range")
     return date(year, month, min(d.day, _days_in_month(year, month)))
+
+
+def add_years(d: date, years: int) -> date:
+    """``d`` plus ``years`` calendar years, as :func:`add_months`: 29.02.2024 + 1 = 28.02.2025. The one "N years
+    later" of the product (experience anniversaries, periodic attestation)."""
+    return add_months(d, 12 * years)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -3,8 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from config.inputs import SafeForm, SafeModelForm
+from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, SECTOR_CHOICES
 from positions.models import EducationField, Position
-from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES, SECTOR_CHOICES
 from staffing.models import Education, Employee, Unit, WorkPeriod
 from staffing.services import iin_problem
 

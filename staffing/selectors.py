@@ -9,7 +9,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from config.dates import today
-from positions.vocabulary import CATEGORY_CODES, SECTOR_CHOICES
+from positions.labels import SECTOR_CHOICES
+from positions.vocabulary import CATEGORY_CODES
 from staffing.access import full_iin_centres, full_iin_expression, may_change_expression, visible_employees
 from staffing.experience import Duration, Span, experience
 from staffing.models import Education, Employee, WorkPeriod

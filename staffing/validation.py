@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, label
 from positions.models import Requirement
-from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES, label
 
 # Labour Code of the Republic of Kazakhstan, article 31: an employment contract may be concluded from the age of
 # 14 at the earliest (with a parent's consent). Nobody can have worked or been hired before that, and the

@@ -6,10 +6,6 @@ for the semantics of :func:`evaluate`.
 
 from .engine import Reason, Verdict, evaluate
 from .facts import (
-    CATEGORY_ORDER,
-    EDUCATION_LEVELS,
-    EXPERIENCE_KINDS,
-    SECTORS,
     Alternative,
     Education,
     EducationCondition,
@@ -18,13 +14,10 @@ from .facts import (
     Period,
     Requirement,
     RequirementSet,
+    alternatives_from_data,
 )
 
 __all__ = [
-    "CATEGORY_ORDER",
-    "EDUCATION_LEVELS",
-    "EXPERIENCE_KINDS",
-    "SECTORS",
     "Alternative",
     "Education",
     "EducationCondition",
@@ -35,5 +28,6 @@ __all__ = [
     "Requirement",
     "RequirementSet",
     "Verdict",
+    "alternatives_from_data",
     "evaluate",
 ]

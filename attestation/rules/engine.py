@@ -16,6 +16,11 @@
   blocks every alternative, when there is no next step, or when the closed
   periods can never reach it.  A step without an experience condition gives D.
 
+A requirement that failed the schema when it was read (``Requirement.invalid``)
+decides nothing: the current post then does not meet (reason
+"requirement_invalid" citing its item) and a next step is not eligible (the same
+reason), so one bad row says so on the verdicts it touches and breaks nothing.
+
 Periods starting on or after D are ignored throughout.  Experience follows
 :mod:`staffing.experience` (days before D; overlaps counted once; one continuous
 span reaches N years on its calendar anniversary; separate spans are summed with
@@ -60,7 +65,8 @@ __all__ = ["Reason", "Verdict", "evaluate"]
 class Reason:
     """One check.  ``item``: the order's item number it comes from (None when no
     requirement exists).  ``code``: "education", "experience", "no_requirement",
-    "no_ladder", "top_of_ladder", "next_education", "next_experience"."""
+    "no_ladder", "top_of_ladder", "next_education", "next_experience",
+    "requirement_invalid", "not_in_force", "category_not_in_ladder"."""
 
     item: int | None
     code: str
@@ -94,7 +100,7 @@ def _matches(period: Period, cond: ExperienceCondition, req: Requirement, any_le
         ok = period.managerial is True and (not cond.in_profile or period.profile is True)
     elif kind == "profile":
         ok = period.profile is True
-    else:  # RequirementSet validated the kinds
+    else:  # the schema (positions.schema) admits no other kind
         raise ValueError(f"unknown experience kind {kind!r}")
     return ok and (not cond.sectors or period.sector in cond.sectors)
 
@@ -315,6 +321,9 @@ def evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date) -> Ve
                 },
             )
         )
+    elif req.invalid:
+        meets = False
+        reasons.append(Reason(req.item, "requirement_invalid", False, post))
     else:
         meets, current_reasons = _current(req, facts, periods, on, any_level, post_readings)
         reasons.extend(current_reasons)
@@ -330,6 +339,12 @@ def evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date) -> Ve
 
     next_req = requirements.for_post(position, level, next_category)
     assert next_req is not None  # the ladder is built from the requirements
+    if next_req.invalid:
+        if not (req is not None and req.invalid and req.item == next_req.item):  # one sentence per item
+            reasons.append(
+                Reason(next_req.item, "requirement_invalid", False, {**post, "next_category": next_category})
+            )
+        return Verdict(meets, next_category, False, None, tuple(reasons))
     eligible, eligible_from, next_reasons = _next(next_req, category, facts, periods, on, any_level, post_readings)
     reasons.extend(next_reasons)
     return Verdict(meets, next_category, eligible, eligible_from, tuple(reasons))

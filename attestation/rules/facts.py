@@ -7,7 +7,9 @@ for a (position, level, category) holds alternatives, each a list of education
 conditions and at most one experience condition.  The Django side builds these
 from the catalogue and the employee records; nothing here touches the database.
 
-Pure Python: standard library only.
+Pure Python: the standard library and the codes of positions.vocabulary only. The requirement rows are checked
+against the one schema (positions.schema) before they get here: a row that fails it arrives as a
+:class:`Requirement` with ``invalid`` set and no alternatives, and the engine says so instead of deciding.
 """
 
 from __future__ import annotations
@@ -17,11 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, NESTED_EDUCATION_LEVEL_CODES
+
 __all__ = [
-    "CATEGORY_ORDER",
-    "EDUCATION_LEVELS",
-    "SECTORS",
-    "EXPERIENCE_KINDS",
     "Education",
     "Period",
     "EmployeeFacts",
@@ -30,29 +30,13 @@ __all__ = [
     "Alternative",
     "Requirement",
     "RequirementSet",
+    "alternatives_from_data",
 ]
 
-#: Categories from the lowest ("none" = санатсыз) to the top.
-CATEGORY_ORDER = ("none", "second", "first", "highest")
-_CATEGORY_RANK = {c: i for i, c in enumerate(CATEGORY_ORDER)}
-
-#: Education levels, highest first (the order used in reasons' params).
-EDUCATION_LEVELS = ("postgraduate", "higher", "tvet", "basic_secondary", "certificate")
-_LEVEL_RANK = {lvl: i for i, lvl in enumerate(EDUCATION_LEVELS)}
-
-#: Reading "education_levels_nest" (items 15, 24, 27, 30, 33, 36): the levels of general and vocational
-#: education, lowest first; a requirement of one of them is also met by a higher one in an accepted field
-#: (higher meets TVET, any of TVET/higher/postgraduate meets "негізгі орта білімі"). A certificate is not
-#: a level of education and nests in nothing.
-NESTED_LEVELS = ("basic_secondary", "tvet", "higher", "postgraduate")
-_NEST_RANK = {lvl: i for i, lvl in enumerate(NESTED_LEVELS)}
-
-SECTORS = ("social_protection", "employment", "education", "health", "law_enforcement", "other")
-
-#: "sectors": periods whose sector is in ``sectors``; "managerial": managerial
-#: periods; "profile": periods in the organisation's profile; "category": periods
-#: in one of ``positions`` at the requirement's level in ``category``.
-EXPERIENCE_KINDS = ("sectors", "managerial", "profile", "category")
+_CATEGORY_RANK = {c: i for i, c in enumerate(CATEGORY_CODES)}
+_LEVEL_RANK = {lvl: i for i, lvl in enumerate(EDUCATION_LEVEL_CODES)}
+# Reading "education_levels_nest": see positions.vocabulary.NESTED_EDUCATION_LEVEL_CODES.
+_NEST_RANK = {lvl: i for i, lvl in enumerate(NESTED_EDUCATION_LEVEL_CODES)}
 
 
 @dataclass(frozen=True)
@@ -104,7 +88,7 @@ class EmployeeFacts:
 @dataclass(frozen=True)
 class EducationCondition:
     """Satisfied by ONE :class:`Education` whose level is in ``levels`` (or
-    above the lowest of them in NESTED_LEVELS: reading "education_levels_nest")
+    above the lowest of them in NESTED_EDUCATION_LEVEL_CODES: reading "education_levels_nest")
     and whose fields intersect ``fields`` (``fields`` empty = any field, even none).
 
     "Higher (or postgraduate)" is still written ``levels={"higher", "postgraduate"}``
@@ -120,7 +104,7 @@ class EducationCondition:
         nested = [_NEST_RANK[lvl] for lvl in self.levels if lvl in _NEST_RANK]
         if not nested:
             return self.levels
-        return self.levels | frozenset(NESTED_LEVELS[min(nested) :])
+        return self.levels | frozenset(NESTED_EDUCATION_LEVEL_CODES[min(nested) :])
 
     def satisfied_by(self, education: Iterable[Education]) -> Education | None:
         """The first education that satisfies this condition, one of the named levels preferred; or None."""
@@ -145,7 +129,7 @@ class EducationCondition:
 
 @dataclass(frozen=True)
 class ExperienceCondition:
-    """At least ``years`` years of experience of a ``kind`` (see EXPERIENCE_KINDS).
+    """At least ``years`` years of experience of a ``kind`` (positions.vocabulary.EXPERIENCE_KINDS).
 
     For "category", ``category`` is the previous step of the ladder and
     ``positions`` the position codes that count (empty = the requirement's own
@@ -183,6 +167,8 @@ class Requirement:
     ``in_force_from``: the first day the order that gives it applies (reading
     "order_in_force"); None = not known, the requirement applies on any date.
     ``act``: that order's number, for the sentence.
+    ``invalid``: the row failed the schema when it was read; it keeps its place on
+    the ladder but has no alternatives, and every verdict that needs it says so.
     """
 
     position: str
@@ -192,43 +178,46 @@ class Requirement:
     alternatives: tuple[Alternative, ...]
     in_force_from: date | None = None
     act: str = "580-НҚ"
+    invalid: bool = False
 
 
-def _validate(req: Requirement) -> None:
-    if req.category is not None and req.category not in _CATEGORY_RANK:
-        raise ValueError(f"item {req.item}: unknown category {req.category!r}")
-    if not req.alternatives:
-        raise ValueError(f"item {req.item}: a requirement needs at least one alternative")
-    for alt in req.alternatives:
-        for cond in alt.education:
-            unknown = set(cond.levels) - set(EDUCATION_LEVELS)
-            if unknown or not cond.levels:
-                raise ValueError(f"item {req.item}: bad education levels {sorted(cond.levels)}")
-        exp = alt.experience
-        if exp is None:
-            continue
-        if exp.kind not in EXPERIENCE_KINDS:
-            raise ValueError(f"item {req.item}: unknown experience kind {exp.kind!r}")
-        if exp.years < 0:
-            raise ValueError(f"item {req.item}: negative years")
-        if exp.kind == "category" and exp.category not in _CATEGORY_RANK:
-            raise ValueError(f"item {req.item}: experience of kind 'category' needs a category")
-        if exp.kind == "sectors" and not exp.sectors:
-            raise ValueError(f"item {req.item}: experience of kind 'sectors' needs sectors")
+def alternatives_from_data(data: list[dict]) -> tuple[Alternative, ...]:
+    """``Requirement.alternatives`` values that meet the schema (positions.schema) as the engine's dataclasses."""
+    alternatives = []
+    for alternative in data:
+        experience = alternative.get("experience")
+        condition = None
+        if experience:
+            condition = ExperienceCondition(
+                years=experience["years"],
+                kind=experience["kind"],
+                sectors=frozenset(experience.get("sectors") or ()),
+                category=experience.get("category"),
+                # empty: the requirement's own position (see ExperienceCondition)
+                positions=frozenset(experience.get("positions") or ()),
+                # readings "managerial_by_profile" (items 6, 9) and "previous_category_same_post" (15, 18, 21, 36)
+                in_profile=experience.get("in_profile", False),
+                same_level=experience.get("same_level", True),
+            )
+        education = tuple(
+            EducationCondition(levels=frozenset(c["levels"]), fields=frozenset(c.get("fields") or ()))
+            for c in alternative["education"]
+        )
+        alternatives.append(Alternative(education=education, experience=condition))
+    return tuple(alternatives)
 
 
 class RequirementSet:
     """The requirements in force on a date, indexed once (build it once per request).
 
-    Lookups are dict look-ups.  Raises ValueError on malformed data or on two
-    requirements for the same (position, level, category).
+    Lookups are dict look-ups.  Raises ValueError on two requirements for the
+    same (position, level, category) (the database forbids overlapping versions).
     """
 
     def __init__(self, requirements: Iterable[Requirement]) -> None:
         self._by_key: dict[tuple[str, str | None, str | None], Requirement] = {}
         ladders: dict[tuple[str, str | None], set[str]] = {}
         for req in requirements:
-            _validate(req)
             key = (req.position, req.level, req.category)
             if key in self._by_key:
                 raise ValueError(f"two requirements for {key} (items {self._by_key[key].item} and {req.item})")
@@ -236,7 +225,7 @@ class RequirementSet:
             if req.category is not None:
                 ladders.setdefault((req.position, req.level), set()).add(req.category)
         self._ladders: dict[tuple[str, str | None], tuple[str, ...]] = {
-            key: tuple(c for c in CATEGORY_ORDER if c in cats) for key, cats in ladders.items()
+            key: tuple(c for c in CATEGORY_CODES if c in cats) for key, cats in ladders.items()
         }
         self._ladder_positions = frozenset(position for position, _ in self._ladders)
         # Reading "case_manager_one_ladder" (item 36): a position whose only ladder is stored under one named
@@ -286,7 +275,7 @@ class RequirementSet:
         return self._by_key.get((position, None, None))
 
     def ladder(self, position: str, level: str | None) -> tuple[str, ...]:
-        """The categories present for (position, level), in CATEGORY_ORDER; ()
+        """The categories present for (position, level), in CATEGORY_CODES order; ()
         when the position has no ladder (or none at that level)."""
         return self._ladders.get((position, self._ladder_level(position, level)), ())
 

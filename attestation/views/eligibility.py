@@ -16,8 +16,8 @@ from attestation.impact import amendment_impact
 from attestation.reasons import catalogue_names, category_label, verdict_texts
 from attestation.selectors import catalogue_lookups, eligibility
 from config.dates import today
+from positions.labels import LEVEL_CHOICES, label
 from positions.models import Position, Requirement
-from positions.vocabulary import LEVEL_CHOICES, label
 from staffing.access import may_see_staff, sees_all_centres, visible_centres, visible_employees
 from staffing.models import Region
 from staffing.workbook import excel_cell

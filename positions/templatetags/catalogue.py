@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from positions.vocabulary import CATEGORY_CHOICES, LEVEL_CHOICES, label
+from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, label
 from positions.wording import education_text, experience_text
 
 register = template.Library()

@@ -1,19 +1,15 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from positions.wording import duration_text
+
 register = template.Library()
 
 
 @register.filter
 def duration(value):
     """Experience as HR officers write it: years, months, days (staffing.experience.Duration or its dict)."""
-    if value is None:
-        return "—"
-    if isinstance(value, dict):
-        years, months, days = value["years"], value["months"], value["days"]
-    else:
-        years, months, days = value.years, value.months, value.days
-    return _("%(years)d y %(months)d m %(days)d d") % {"years": years, "months": months, "days": days}
+    return duration_text(value)
 
 
 @register.filter

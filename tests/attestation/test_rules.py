@@ -21,7 +21,6 @@ from datetime import date
 import pytest
 
 from attestation.rules import (
-    CATEGORY_ORDER,
     Alternative,
     Education,
     EducationCondition,
@@ -32,9 +31,11 @@ from attestation.rules import (
     Requirement,
     RequirementSet,
     Verdict,
+    alternatives_from_data,
     evaluate,
 )
 from positions.data import catalogue
+from positions.vocabulary import CATEGORY_CODES
 
 
 def d(text: str) -> date:
@@ -58,7 +59,7 @@ def exp(years, kind, *, sectors=(), category=None, positions=(), in_profile=Fals
     )
 
 
-def ladder(position, item, level, education, years, *, categories=CATEGORY_ORDER, none_extra=()):
+def ladder(position, item, level, education, years, *, categories=CATEGORY_CODES, none_extra=()):
     """One Requirement per category; step k needs years[k-1] in the previous category."""
     reqs = []
     for k, category in enumerate(categories):
@@ -157,31 +158,13 @@ HAND = [
 
 
 def from_catalogue(rows) -> list[Requirement]:
-    """positions/data/catalogue.py REQUIREMENTS dicts -> Requirement objects."""
-    result = []
-    for row in rows:
-        alternatives = []
-        for alt in row["alternatives"]:
-            conditions = tuple(
-                EducationCondition(frozenset(c["levels"]), frozenset(c.get("fields") or ())) for c in alt["education"]
-            )
-            e = alt.get("experience")
-            experience = (
-                None
-                if e is None
-                else ExperienceCondition(
-                    years=e["years"],
-                    kind=e["kind"],
-                    sectors=frozenset(e.get("sectors") or ()),
-                    category=e.get("category"),
-                    positions=frozenset(e.get("positions") or ()),
-                    in_profile=e.get("in_profile", False),
-                    same_level=e.get("same_level", True),
-                )
-            )
-            alternatives.append(Alternative(conditions, experience))
-        result.append(Requirement(row["position"], row["level"], row["category"], row["item"], tuple(alternatives)))
-    return result
+    """positions/data/catalogue.py REQUIREMENTS dicts -> Requirement objects, as the selector converts rows."""
+    return [
+        Requirement(
+            row["position"], row["level"], row["category"], row["item"], alternatives_from_data(row["alternatives"])
+        )
+        for row in rows
+    ]
 
 
 CATALOGUE = from_catalogue(catalogue.REQUIREMENTS)
@@ -1367,28 +1350,38 @@ def test_requirement_set_skips_a_missing_step():
     assert rs.next_category("x", None, "second") == "highest"
 
 
-@pytest.mark.parametrize(
-    "bad",
-    [
-        Requirement("x", None, "best", 1, (Alternative((), None),)),
-        Requirement("x", None, None, 1, ()),
-        Requirement("x", None, None, 1, (Alternative((edu("phd"),), None),)),
-        Requirement("x", None, None, 1, (Alternative((), exp(1, "seniority")),)),
-        Requirement("x", None, None, 1, (Alternative((), exp(1, "sectors")),)),
-        Requirement("x", None, "second", 1, (Alternative((), exp(1, "category")),)),
-    ],
-    ids=[
-        "unknown category",
-        "no alternatives",
-        "unknown level",
-        "unknown kind",
-        "sectors without sectors",
-        "category without category",
-    ],
-)
-def test_requirement_set_rejects_bad_data(bad):
-    with pytest.raises(ValueError):
-        RequirementSet([bad])
+def invalid(requirement: Requirement) -> Requirement:
+    """As the selector reads a row that fails the schema (positions.schema): its place on the ladder, nothing else."""
+    return dataclasses.replace(requirement, alternatives=(), invalid=True)
+
+
+def test_an_invalid_requirement_decides_nothing_and_says_so():
+    # item 21: the psychologist with 3 years and a diploma in psychology, category II invalid
+    employee = facts(
+        "psychologist",
+        None,
+        "none",
+        [diploma("higher", "psychology")],
+        [here("01.01.2020-", "psychologist", None, "none")],
+    )
+    on = d("25.11.2026")
+    assert evaluate(employee, HAND_SET, on).eligible is True
+    second = HAND_SET.for_post("psychologist", None, "second")
+    requirements = RequirementSet([invalid(r) if r is second else r for r in HAND])
+    verdict = evaluate(employee, requirements, on)
+    assert (verdict.meets_requirements, verdict.next_category, verdict.eligible, verdict.eligible_from) == (
+        True,
+        "second",
+        False,
+        None,
+    )
+    assert [(r.item, r.code, r.ok) for r in verdict.reasons][-1] == (21, "requirement_invalid", False)
+    # both steps invalid (one item): one sentence, and the post is not met
+    none = HAND_SET.for_post("psychologist", None, "none")
+    requirements = RequirementSet([invalid(r) if r in (second, none) else r for r in HAND])
+    verdict = evaluate(employee, requirements, on)
+    assert verdict.meets_requirements is False and verdict.eligible is False
+    assert [(r.item, r.code) for r in verdict.reasons] == [(21, "requirement_invalid")]
 
 
 def test_requirement_set_rejects_duplicates():

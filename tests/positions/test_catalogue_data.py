@@ -9,11 +9,13 @@ import pytest
 
 from positions.data.catalogue import ACTS, EDUCATION_FIELDS, POSITIONS, REQUIREMENTS
 from positions.parsing import normalize_whitespace, parse_order, read_shipped_text
+from positions.schema import problems
+from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, LEVEL_CODES, ORDER_SECTOR_CODES
 
 ORDER = parse_order(read_shipped_text())
 
-# Vocabularies (shared domain reference).
-POSITION_CODES = [  # domain.md, "The 12 positions", in the order of the paragraphs
+# The codes (positions/vocabulary.py, docs/glossary.md).
+POSITION_CODES = [  # docs/glossary.md, "The 12 positions", in the order of the paragraphs
     "director",
     "deputy_director",
     "unit_head",
@@ -28,10 +30,10 @@ POSITION_CODES = [  # domain.md, "The 12 positions", in the order of the paragra
     "lawyer",
 ]
 GROUPS = {"heads", "specialists"}
-LEVELS = {"high", "medium", None}
-CATEGORIES = ["none", "second", "first", "highest"]
-EDUCATION_LEVELS = {"postgraduate", "higher", "tvet", "basic_secondary", "certificate"}
-SECTORS = {"social_protection", "employment", "education", "health", "law_enforcement"}
+LEVELS = {*LEVEL_CODES, None}
+CATEGORIES = list(CATEGORY_CODES)
+EDUCATION_LEVELS = set(EDUCATION_LEVEL_CODES)
+SECTORS = set(ORDER_SECTOR_CODES)
 EXPERIENCE_KEYS = {
     "category": {"years", "kind", "category", "positions", "same_level"},
     "sectors": {"years", "kind", "sectors"},
@@ -187,6 +189,7 @@ def test_requirement_keys_are_unique():
 
 @pytest.mark.parametrize("requirement, number, alternative", ALTERNATIVES, ids=ALTERNATIVE_IDS)
 def test_alternative_vocabulary(requirement, number, alternative):
+    assert problems([alternative], field_codes=FIELD_CODES, position_codes=POSITION_CODES) == []
     assert set(alternative) == {"education", "experience", "source"}
     assert alternative["education"]
     for condition in alternative["education"]:
