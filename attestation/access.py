@@ -3,7 +3,8 @@
 - sessions are prepared by HR officers of the centre (staffing.access.changeable_centres) and approved only by
   the centre's director (directed_centres);
 - the impact of an amendment is for catalogue editors (counts per centre only: they have no access to staff
-  records) and for those who see every centre (who changes, by name).
+  records, and a count below SMALL_CELL is shown as "<5", since it would tell about one or two people) and for
+  those who see every centre (who changes, by name).
 """
 
 from accounts.roles import CATALOGUE_EDITOR, CENTRE_DIRECTOR, has_role
@@ -26,3 +27,14 @@ def may_see_impact(user) -> bool:
 
 def impact_shows_people(user) -> bool:
     return sees_all_centres(user)
+
+
+# The smallest group whose count an editor sees: fewer people are reported as "<5" (a count of one or two people
+# whose verdict changes is a statement about those people).
+SMALL_CELL = 5
+
+
+def impact_count(count: int, *, exact: bool) -> int | str:
+    if exact or count == 0 or count >= SMALL_CELL:
+        return count
+    return f"<{SMALL_CELL}"

@@ -43,6 +43,12 @@ class Impact:
         return sorted(counts.items())
 
     @property
+    def people_by_centre(self) -> list[tuple[str, int]]:
+        """How many employees of each centre would change (one person may change in several ways)."""
+        people = {(change.employee.centre.code, change.employee.pk) for change in self.changes}
+        return sorted(Counter(code for code, _pk in people).items())
+
+    @property
     def employees_affected(self) -> int:
         return len({change.employee.pk for change in self.changes})
 

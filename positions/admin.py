@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.admin_counts import CountsOnlyDeletionMixin
 from config.inputs import SafeModelForm
 from positions.forms import AlternativesField
 from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Position, Requirement
@@ -21,14 +22,14 @@ from positions.services import clause_amend, requirement_amend, requirement_with
 
 
 @admin.register(LegalAct)
-class LegalActAdmin(SimpleHistoryAdmin):
+class LegalActAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
     form = SafeModelForm
     list_display = ["number", "signed_on", "published_on", "effective_on", "issuer"]
     search_fields = ["number", "title"]
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
     form = SafeModelForm
     list_display = ["paragraph", "code", "title_kk", "title_ru", "group"]
     readonly_fields = ["code", "paragraph", "section", "group", "heading", "title_kk"]
@@ -42,7 +43,7 @@ class PositionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EducationField)
-class EducationFieldAdmin(SimpleHistoryAdmin):
+class EducationFieldAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
     form = SafeModelForm
     list_display = ["code", "name_kk", "name_ru", "parent"]
     list_select_related = ["parent"]
@@ -127,7 +128,7 @@ class ClauseVersionChangeForm(SafeModelForm):
 
 
 @admin.register(ClauseVersion)
-class ClauseVersionAdmin(SimpleHistoryAdmin):
+class ClauseVersionAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
     list_display = ["clause", "act", "valid_from", "valid_to", "short_text"]
     list_filter = ["act", "clause__item__position"]
     list_select_related = ["clause__item", "clause__title_of", "act"]
@@ -194,7 +195,7 @@ class WithdrawForm(forms.Form):
 
 
 @admin.register(Requirement)
-class RequirementAdmin(SimpleHistoryAdmin):
+class RequirementAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
     list_display = ["position", "qualification_level", "category", "item", "act", "valid_from", "valid_to"]
     list_filter = ["position", "qualification_level", "category"]
     list_select_related = ["position", "item", "act"]

@@ -4,6 +4,7 @@ kept through the HR pages, not here."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.admin_counts import CountsOnlyDeletionMixin
 from config.inputs import SafeModelForm
 from staffing.models import Centre, Unit
 
@@ -15,7 +16,7 @@ class UnitInline(admin.TabularInline):
 
 
 @admin.register(Centre)
-class CentreAdmin(SimpleHistoryAdmin):
+class CentreAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
     form = SafeModelForm
     list_display = ["code", "name_kk", "region", "district", "attestation_interval_years"]
     list_filter = ["region"]

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from attestation.access import impact_shows_people, may_see_impact
+from attestation.access import impact_count, impact_shows_people, may_see_impact
 from attestation.forms import EligibilityFilterForm, ImpactForm
 from attestation.impact import amendment_impact
 from attestation.reasons import catalogue_names, category_label, verdict_texts
@@ -183,6 +183,8 @@ def amendment_impact_view(request):
                 day=form.cleaned_data["valid_from"],
             )
     show_people = impact_shows_people(request.user)
-    return render(
-        request, "attestation/impact.html", {"form": form, "impact": impact, "saved": saved, "show_people": show_people}
-    )
+    context = {"form": form, "impact": impact, "saved": saved, "show_people": show_people}
+    if impact is not None:
+        context["affected"] = impact_count(impact.employees_affected, exact=show_people)
+        context["centre_counts"] = [(code, impact_count(n, exact=show_people)) for code, n in impact.people_by_centre]
+    return render(request, "attestation/impact.html", context)

@@ -91,3 +91,41 @@ def test_editors_see_counts_per_centre_but_not_who(client_of, editor, analyst, p
     assert "astana-1" in editor_html and "00021" not in editor_html
     analyst_html = client_of(analyst).post(reverse("attestation:impact"), data).content.decode()
     assert "00021" in analyst_html
+
+
+def _psychologists(centre, count, first=100):
+    position = Position.objects.get(code="psychologist")
+    for number in range(first, first + count):
+        employee = EmployeeFactory(centre=centre, personnel_number=f"{number:05d}", position=position, category="none")
+        WorkPeriodFactory(employee=employee, position=position, category="none", start_date=D(2024, 2, 1))
+        EducationFactory(employee=employee, level="higher", field=EducationField.objects.get(code="psychology"))
+
+
+def test_editors_see_small_counts_as_fewer_than_five(client_of, editor, analyst, centre, other_centre, psychologist):
+    """One psychologist in astana-1 and five in almaty-1 would become eligible: an editor reads "<5" for the one
+    (and for nothing else), an analyst the exact figures."""
+    _psychologists(other_centre, 5)
+    current, alternatives = two_years_for_category_ii()
+    data = {"requirement": current.pk, "valid_from": "2026-12-01", "alternatives": json.dumps(alternatives)}
+    response = client_of(editor).post(reverse("attestation:impact"), data)
+    assert response.context["centre_counts"] == [("almaty-1", 5), ("astana-1", "<5")]
+    assert "&lt;5" in response.content.decode()
+    response = client_of(analyst).post(reverse("attestation:impact"), data)
+    assert response.context["centre_counts"] == [("almaty-1", 5), ("astana-1", 1)]
+
+
+def test_editors_see_the_national_figure_as_fewer_than_five_when_it_is(client_of, editor, psychologist):
+    current, alternatives = two_years_for_category_ii()
+    data = {"requirement": current.pk, "valid_from": "2026-12-01", "alternatives": json.dumps(alternatives)}
+    response = client_of(editor).post(reverse("attestation:impact"), data)
+    assert response.context["affected"] == "<5"
+
+
+def test_an_editor_deleting_an_education_field_reads_counts_not_diplomas(client_of, editor, centre):
+    field = EducationField.objects.create(code="rare_field", name_kk="Сирек мамандық", name_ru="Редкая")
+    employee = EmployeeFactory(centre=centre, last_name="Құпиябаева")
+    EducationFactory(employee=employee, level="higher", field=field, specialty="Құпия мамандық №7")
+    EducationFactory(employee=employee, level="tvet", field=field, specialty="Тағы бір диплом")
+    html = client_of(editor).get(reverse("admin:positions_educationfield_delete", args=[field.pk])).content.decode()
+    assert "Құпия мамандық №7" not in html and "Тағы бір диплом" not in html and "Құпиябаева" not in html
+    assert ": 2" in html
