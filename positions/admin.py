@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.admin_counts import CountsOnlyDeletionMixin
-from config.inputs import SafeModelForm
+from config.inputs import SafeForm, SafeModelForm
 from positions.forms import AlternativesField
 from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Position, Requirement
 from positions.services import clause_amend, requirement_amend, requirement_withdraw
@@ -190,7 +190,7 @@ class RequirementAmendmentForm(AmendmentForm):
         )
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(SafeForm):
     reason = forms.CharField(label=_("Why is this version withdrawn?"), max_length=80, widget=forms.TextInput)
 
 
