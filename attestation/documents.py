@@ -129,6 +129,8 @@ def document_context(kind: str, session: Session, *, language: str, candidate: C
         "centre_name": session.centre.name,
         "session_date": day_text(session.date),
         "meeting_date": day_text(session.commission_date or session.date),
+        # "№ 3/2026": numbered per centre and year when the commission is recorded as held
+        "protocol_number": session.protocol_label,
         "order_number": session.order_number or BLANK,
         "order_date": day_text(session.order_date),
         "order_issued": session.state == Session.State.ORDER_ISSUED and bool(session.order_date),

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from attestation.models import Candidate, CommissionMember
+from attestation.models import Candidate, CommissionMember, Session
 from config.inputs import SafeForm
 from positions.forms import AlternativesField
 from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES
@@ -140,3 +140,32 @@ class DecisionForm(SafeForm):
 class OrderForm(SafeForm):
     number = forms.CharField(label=_("Order number"), max_length=60)
     day = forms.DateField(label=_("Order date"), widget=DATE_INPUT)
+
+
+class SendBackForm(SafeForm):
+    to_state = forms.ChoiceField(label=_("Send back to"), choices=[])
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_state"].choices = [(state, Session.State(state).label) for state in targets]
+
+
+class BulkDecisionForm(SafeForm):
+    """One decision for the ticked candidates; each is posted as "id:version" (the version the user saw)."""
+
+    candidates = forms.MultipleChoiceField(label=_("Candidates"), choices=[], widget=forms.CheckboxSelectMultiple)
+    decision = forms.ChoiceField(label=_("Decision"), choices=Candidate.Decision.choices)
+    votes_for = vote_field(_("Votes for"))
+    votes_against = vote_field(_("Votes against"))
+    votes_abstained = vote_field(_("Abstained"))
+    remarks = forms.CharField(label=_("Remarks"), required=False, max_length=2000)
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidates"].choices = [(f"{c.pk}:{c.version}", str(c.employee)) for c in candidates]
+
+    def clean_candidates(self):
+        return {
+            int(pk): int(version) for pk, version in (value.split(":") for value in self.cleaned_data["candidates"])
+        }

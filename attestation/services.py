@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from attestation.access import directed_centres
+from attestation.access import directed_centres, separation_blocks
 from attestation.models import OPEN_STATES, Candidate, CommissionMember, Session, Transition
 from attestation.reasons import catalogue_names, verdict_texts
 from attestation.selectors import catalogue_lookups, eligibility
@@ -52,11 +52,21 @@ def _require_state(session: Session, *states: str) -> None:
         )
 
 
-def _move(session: Session, to_state: str, user) -> None:
-    Transition.objects.create(session=session, from_state=session.state, to_state=to_state, by=user)
+def _move(session: Session, to_state: str, user, reason: str = "") -> None:
+    Transition.objects.create(session=session, from_state=session.state, to_state=to_state, by=user, reason=reason)
     session.state = to_state
     session.version += 1  # the session row is locked (select_for_update) by every step
-    session.save(update_fields=["state", "version", "order_number", "order_date", "approved_on"])
+    session.save(
+        update_fields=[
+            "state",
+            "version",
+            "order_number",
+            "order_date",
+            "approved_on",
+            "protocol_year",
+            "protocol_number",
+        ]
+    )
 
 
 def _locked(session: Session) -> Session:
@@ -285,14 +295,41 @@ def candidate_record_decision(
     session = _locked(candidate.session)
     _require_hr(user, session.centre)
     _require_state(session, State.CANDIDATES_FIXED)
+    check_votes(session, decision, votes_for, votes_against, votes_abstained)
+    return _decide(
+        candidate,
+        user=user,
+        expected_version=expected_version,
+        decision=decision,
+        votes=(votes_for, votes_against, votes_abstained),
+        remarks=remarks,
+        override_reason=override_reason,
+        documents=documents,
+    )
+
+
+def _decide(
+    candidate: Candidate,
+    *,
+    user,
+    expected_version: int,
+    decision: str,
+    votes: tuple[int, int, int],
+    remarks: str,
+    override_reason: str,
+    documents: dict | None,
+) -> Candidate:
+    """One candidate's decision, the session locked and its votes checked by the caller."""
+    candidate = Candidate.objects.select_for_update().select_related("employee").get(pk=candidate.pk)
     if candidate.removed:
         raise ValidationError(_("This candidate was removed."), code="removed")
-    if decision not in Candidate.Decision.values:
-        raise ValidationError(_("Choose a decision."), code="decision")
-    check_votes(session, decision, votes_for, votes_against, votes_abstained)
     if decision == Candidate.Decision.ASSIGN_NEXT:
         if not candidate.next_category:
-            raise ValidationError(_("There is no next category to assign on this ladder."), code="no_next")
+            raise ValidationError(
+                _("%(name)s: there is no next category to assign on this ladder.")
+                % {"name": candidate.employee.full_name},
+                code="no_next",
+            )
         if not candidate.eligible and not override_reason.strip():
             raise ValidationError(
                 _(
@@ -300,7 +337,6 @@ def candidate_record_decision(
                 ),
                 code="override",
             )
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if candidate.version != expected_version:
         raise ValidationError(
             _(
@@ -308,12 +344,8 @@ def candidate_record_decision(
             ),
             code="stale",
         )
-    candidate.decision, candidate.votes_for, candidate.votes_against, candidate.votes_abstained = (
-        decision,
-        votes_for,
-        votes_against,
-        votes_abstained,
-    )
+    candidate.decision = decision
+    candidate.votes_for, candidate.votes_against, candidate.votes_abstained = votes
     candidate.remarks, candidate.decided_by = remarks, user
     candidate.override_reason = (
         override_reason if decision == Candidate.Decision.ASSIGN_NEXT and not candidate.eligible else ""
@@ -323,6 +355,54 @@ def candidate_record_decision(
     candidate.version += 1
     candidate.save()  # through the model, so the history keeps who recorded what
     return candidate
+
+
+@transaction.atomic
+def candidates_record_decision(
+    *,
+    session: Session,
+    versions: dict[int, int],
+    user,
+    decision: str,
+    votes_for: int,
+    votes_against: int,
+    votes_abstained: int = 0,
+    remarks: str = "",
+) -> list[Candidate]:
+    """One decision for many candidates of the session (`versions`: candidate id → the version the user saw),
+    e.g. every periodic candidate who meets their post. Each candidate gets its own vote record and keeps its own
+    frozen verdict; all or nothing. An override needs the chair's reason per candidate, so a candidate the engine
+    does not find eligible cannot be assigned the next category here."""
+    session = _locked(session)
+    _require_hr(user, session.centre)
+    _require_state(session, State.CANDIDATES_FIXED)
+    if not versions:
+        raise ValidationError(_("Choose at least one candidate."), code="empty")
+    check_votes(session, decision, votes_for, votes_against, votes_abstained)
+    candidates = list(session.candidates.filter(pk__in=versions).select_related("employee").order_by("pk"))
+    if len(candidates) != len(versions):
+        raise ValidationError(_("Only candidates of this session can be chosen."), code="foreign")
+    if decision == Candidate.Decision.ASSIGN_NEXT:
+        needing = [c.employee.full_name for c in candidates if not c.eligible]
+        if needing:
+            raise ValidationError(
+                _("Assigning against the engine needs the chair's reason for each candidate: %(names)s.")
+                % {"names": ", ".join(needing)},
+                code="override",
+            )
+    return [
+        _decide(
+            candidate,
+            user=user,
+            expected_version=versions[candidate.pk],
+            decision=decision,
+            votes=(votes_for, votes_against, votes_abstained),
+            remarks=remarks,
+            override_reason="",
+            documents=None,
+        )
+        for candidate in candidates
+    ]
 
 
 MAJORITY_DECISIONS = (Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM)
@@ -337,6 +417,8 @@ def quorum(members: int) -> int:
 
 def check_votes(session: Session, decision: str, votes_for: int, votes_against: int, votes_abstained: int) -> None:
     """Refuse a vote record that does not add up. Raised as one ValidationError with a code per rule."""
+    if decision not in Candidate.Decision.values:
+        raise ValidationError(_("Choose a decision."), code="decision")
     present = session.members_present
     if present is None or session.commission_date is None:
         raise ValidationError(
@@ -428,8 +510,19 @@ def session_hold(*, session: Session, user) -> Session:
         raise ValidationError(_("Record a decision for every candidate first."), code="undecided")
     if not session.members.filter(role=CommissionMember.Role.CHAIR).exists():
         raise ValidationError(_("The commission needs a chair."), code="chair")
+    if session.protocol_number is None:  # a session sent back and held again keeps its number
+        _number_protocol(session)
     _move(session, State.COMMISSION_HELD, user)
     return session
+
+
+def _number_protocol(session: Session) -> None:
+    """The next protocol number of the centre in the year of the meeting ("№ 3/2026"). The centre row is locked
+    so two sessions held at once cannot take the same number (a unique constraint guards it too)."""
+    _lock_centre(session.centre)
+    year = session.commission_date.year
+    last = Session.objects.filter(centre=session.centre, protocol_year=year).aggregate(last=Max("protocol_number"))
+    session.protocol_year, session.protocol_number = year, (last["last"] or 0) + 1
 
 
 @transaction.atomic
@@ -438,6 +531,8 @@ def session_approve(*, session: Session, user, day: date | None = None) -> Sessi
     session = _locked(session)
     _require_director(user, session.centre)
     _require_state(session, State.COMMISSION_HELD)
+    if separation_blocks(session, user):
+        raise ValidationError(why_not_approver(), code="separation_of_duties")
     day = day or today()
     if session.commission_date and day < session.commission_date:
         raise ValidationError(
@@ -449,6 +544,55 @@ def session_approve(*, session: Session, user, day: date | None = None) -> Sessi
         raise ValidationError(_("The approval cannot be dated in the future."), code="approval_future")
     session.approved_on = day
     _move(session, State.APPROVED, user)
+    return session
+
+
+def why_not_approver() -> str:
+    return _(
+        "You recorded decisions of this session (or recorded the commission as held), so you cannot approve it: "
+        "separation of duties. Another director of the centre approves."
+    )
+
+
+SEND_BACK = {
+    State.COMMISSION_HELD: (State.CANDIDATES_FIXED,),
+    State.APPROVED: (State.COMMISSION_HELD, State.CANDIDATES_FIXED),
+}
+
+
+@transaction.atomic
+def session_send_back(*, session: Session, user, to_state: str, reason: str) -> Session:
+    """The director returns a session to HR with a reason: a held session back to "candidates fixed" (the
+    decisions can then be recorded again), an approved one without its order back to "commission held" (the
+    approval is withdrawn) or to "candidates fixed". The protocol keeps its number."""
+    session = _locked(session)
+    _require_director(user, session.centre)
+    _require_state(session, *SEND_BACK)
+    if to_state not in SEND_BACK[session.state]:
+        raise ValidationError(
+            _("A session that is “%(state)s” cannot be sent back to “%(target)s”.")
+            % {
+                "state": session.get_state_display(),
+                "target": State(to_state).label if to_state in State.values else to_state,
+            },
+            code="send_back_target",
+        )
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for sending the session back."), code="reason")
+    session.approved_on = None
+    _move(session, to_state, user, reason=reason.strip())
+    return session
+
+
+@transaction.atomic
+def session_cancel(*, session: Session, user, reason: str) -> Session:
+    """HR cancels a session that has no order, with a reason; its candidates are free for another session."""
+    session = _locked(session)
+    _require_hr(user, session.centre)
+    _require_state(session, *OPEN_STATES)
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for cancelling the session."), code="reason")
+    _move(session, State.CANCELLED, user, reason=reason.strip())
     return session
 
 

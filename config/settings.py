@@ -191,3 +191,5 @@ LOGGING = {
 ATTESTATION_DEFAULT_INTERVAL_YEARS = env_int("ATTESTATION_DEFAULT_INTERVAL_YEARS", 3)
 # Share of the commission that must be present for its votes to count (a fraction "p/q", default two thirds).
 ATTESTATION_QUORUM = env_fraction("ATTESTATION_QUORUM", "2/3")
+# Separation of duties: whoever recorded a session's decisions (or recorded the commission as held) cannot approve it.
+ATTESTATION_SEPARATE_APPROVAL = env_bool("ATTESTATION_SEPARATE_APPROVAL", True)

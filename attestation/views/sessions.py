@@ -9,18 +9,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from attestation import services
-from attestation.access import directed_centres
+from attestation.access import directed_centres, separation_blocks
 from attestation.forms import (
     ApprovalForm,
+    BulkDecisionForm,
     CandidateAddForm,
     DecisionForm,
     MeetingForm,
     MemberForm,
     OrderForm,
     ReasonForm,
+    SendBackForm,
     SessionForm,
 )
-from attestation.models import Candidate, Session
+from attestation.models import OPEN_STATES, Candidate, Session
 from config.dates import today
 from staffing.access import changeable_centres, get_visible_or_404, may_see_staff, visible_centres
 from staffing.models import Employee
@@ -73,6 +75,9 @@ def session_detail(request, pk):
         .filter(centre=session.centre)
         .exclude(pk__in=[c.employee_id for c in candidates if not c.removed])
     )
+    awaiting = session.state == Session.State.COMMISSION_HELD
+    blocked = may_approve and awaiting and separation_blocks(session, request.user)
+    deciding = may_record and session.state == Session.State.CANDIDATES_FIXED and session.commission_date is not None
     context = {
         "session": session,
         "candidates": candidates,
@@ -80,7 +85,13 @@ def session_detail(request, pk):
         "transitions": list(session.transitions.select_related("by")),
         "may_record": may_record and not session.is_locked,
         "may_issue": may_record and session.state == Session.State.APPROVED,
-        "may_approve": may_approve and session.state == Session.State.COMMISSION_HELD,
+        "may_approve": may_approve and awaiting and not blocked,
+        "approval_blocked": services.why_not_approver() if blocked else "",
+        "may_send_back": may_approve and session.state in services.SEND_BACK,
+        "send_back_form": SendBackForm(targets=services.SEND_BACK.get(session.state, ())),
+        "may_cancel": may_record and session.state in OPEN_STATES,
+        "cancel_form": ReasonForm(),
+        "bulk_form": BulkDecisionForm(candidates=[c for c in candidates if not c.removed]) if deciding else None,
         "member_form": MemberForm(),
         "add_form": CandidateAddForm(employees=employees.order_by("last_name")),
         "order_form": OrderForm(initial={"day": today()}),
@@ -147,9 +158,7 @@ def session_meeting(request, pk):
     _require_recorder(request.user, session)
     form = MeetingForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+        _form_errors(request, form)
         return redirect(session)
     return _run(
         request,
@@ -272,6 +281,67 @@ def candidate_decision(request, pk):
     reasons = candidate.reasons_ru if (get_language() or "").startswith("ru") else candidate.reasons_kk
     return render(
         request, "attestation/candidate_decision.html", {"candidate": candidate, "form": form, "reasons": reasons}
+    )
+
+
+def _form_errors(request, form) -> None:
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+
+
+@require_POST
+def candidates_decide(request, pk):
+    """One decision for the ticked candidates (HR)."""
+    session = _session(request, pk)
+    _require_recorder(request.user, session)
+    form = BulkDecisionForm(
+        request.POST, candidates=session.candidates.filter(removed=False).select_related("employee")
+    )
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(session)
+    data = dict(form.cleaned_data)
+    return _run(
+        request,
+        session,
+        lambda: services.candidates_record_decision(
+            session=session, versions=data.pop("candidates"), user=request.user, **data
+        ),
+        _("Decision recorded."),
+    )
+
+
+@require_POST
+def session_send_back(request, pk):
+    session = _session(request, pk)
+    if not directed_centres(request.user).filter(pk=session.centre_id).exists():
+        raise PermissionDenied
+    form = SendBackForm(request.POST, targets=services.SEND_BACK.get(session.state, ()))
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(session)
+    return _run(
+        request,
+        session,
+        lambda: services.session_send_back(session=session, user=request.user, **form.cleaned_data),
+        _("The session is sent back to HR."),
+    )
+
+
+@require_POST
+def session_cancel(request, pk):
+    session = _session(request, pk)
+    _require_recorder(request.user, session)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for cancelling the session."))
+        return redirect(session)
+    return _run(
+        request,
+        session,
+        lambda: services.session_cancel(session=session, user=request.user, reason=form.cleaned_data["reason"]),
+        _("The session is cancelled."),
     )
 
 
