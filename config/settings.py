@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "axes",
     "positions",
     "staffing",
+    "personnel",
     "attestation",
     # The start page and the menu, above the apps they summarise.
     "home",

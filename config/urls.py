@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("positions/", include("positions.urls")),
     path("staff/", include("staffing.urls")),
+    path("personnel/", include("personnel.urls")),
     path("attestation/", include("attestation.urls")),
     path("admin/", admin.site.urls),
 ]

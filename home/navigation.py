@@ -24,6 +24,8 @@ MENU = (
     MenuEntry("attestation:eligibility", _("Eligibility"), (HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)),
     MenuEntry("attestation:session_list", _("Attestation"), (HR_OFFICER, CENTRE_DIRECTOR)),
     MenuEntry("attestation:area", _("Reports"), (COMMITTEE_ANALYST,)),
+    MenuEntry("personnel:order_list", _("Orders"), (HR_OFFICER, CENTRE_DIRECTOR)),
+    MenuEntry("personnel:calendar", _("HR calendar"), (HR_OFFICER, CENTRE_DIRECTOR)),
     MenuEntry("staffing:import", _("Import"), (HR_OFFICER,)),
     MenuEntry("attestation:impact", _("Impact of amendments"), (CATALOGUE_EDITOR, COMMITTEE_ANALYST)),
     MenuEntry("admin:index", _("Catalogue editing"), (CATALOGUE_EDITOR,)),

@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from attestation.attention import attention_items
+from personnel.home import start_page_deadlines
 from positions.attention import catalogue_items
 
 
@@ -27,6 +28,7 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("attention", _("Needs your attention"), attention_items),
     Section("catalogue", _("Catalogue: requirements to repair"), catalogue_items),
+    Section("deadlines", _("Falls due"), start_page_deadlines, "personnel/_home_deadlines.html"),
 )
 
 

@@ -555,3 +555,56 @@ def work_period_delete(*, period: WorkPeriod, reason: str) -> None:
         period._change_reason = reason
         period.delete()
     _bump_version(employee, None)
+
+
+def _refuse_if_later_periods(period: WorkPeriod) -> None:
+    if WorkPeriod.objects.filter(employee_id=period.employee_id, start_date__gt=period.start_date).exists():
+        raise ValidationError(
+            _("A later change of this employee's post exists: undo that one first."), code="later_change"
+        )
+
+
+@transaction.atomic
+def employee_assignment_revert(*, period: WorkPeriod, reason: str) -> None:
+    """Undo a change of post or category (the order that made it was cancelled): the period it opened is
+    deleted (history keeps it with the reason) and the one before it is open again, as if the change had never
+    been made. Only the latest change can be undone."""
+    reason = _require_reason(reason)
+    _refuse_if_later_periods(period)
+    employee = period.employee
+    previous = (
+        WorkPeriod.objects.filter(employee=employee, end_date=period.start_date - timedelta(days=1))
+        .order_by("-start_date")
+        .first()
+    )
+    period._change_reason = reason
+    period.delete()
+    if previous:
+        previous.end_date = employee.dismissal_date if employee.dismissal_date else None
+        previous.save(update_fields=["end_date"])
+        if previous.start_date <= today():
+            _mirror(employee, previous)
+    employee.save()
+    _bump_version(employee, None)
+
+
+@transaction.atomic
+def employee_dismissal_revert(*, employee: Employee, reason: str) -> Employee:
+    """Undo a dismissal, past or scheduled (the order that made it was cancelled): the period it ended is open
+    again and the employee works on as before."""
+    reason = _require_reason(reason)
+    if employee.dismissal_date is None:
+        raise ValidationError(_("This employee is not dismissed."), code="active")
+    last = (
+        WorkPeriod.objects.filter(employee=employee, end_date=employee.dismissal_date).order_by("-start_date").first()
+    )
+    if last:
+        _refuse_if_later_periods(last)
+        last.end_date = None
+        last._change_reason = reason
+        last.save(update_fields=["end_date"])
+    employee.dismissal_date = None
+    employee._change_reason = reason
+    employee.save()
+    _bump_version(employee, None)
+    return employee

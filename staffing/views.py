@@ -28,13 +28,11 @@ from staffing.access import (
 )
 from staffing.card import card_sections
 from staffing.forms import (
-    AssignmentForm,
     DateForm,
     DeleteForm,
     EducationForm,
     EmployeeFilterForm,
     EmployeeForm,
-    HireForm,
     UploadForm,
     WorkPeriodForm,
 )
@@ -139,28 +137,6 @@ def employee_changes(request, pk):
     return render(request, "staffing/employee_changes.html", context)
 
 
-def employee_create(request, code):
-    centre = _centre(request, code, change=True)
-    form = HireForm(request.POST or None, centre=centre)
-    if request.method == "POST" and form.is_valid():
-        data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
-        try:
-            employee = services.employee_create(
-                centre=centre,
-                position=data.pop("position"),
-                qualification_level=data.pop("qualification_level"),
-                category=data.pop("category"),
-                user=request.user,
-                **data,
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("The employee has been added."))
-            return redirect(employee)
-    return render(request, "staffing/employee_form.html", {"form": form, "centre": centre, "title": _("New employee")})
-
-
 def employee_edit(request, pk):
     employee = _employee(request, pk)
     _require_change(request.user, employee.centre)
@@ -194,27 +170,6 @@ def _employee_action(request, pk, form_class, action, template_title):
             return redirect(employee)
     context = {"form": form, "centre": employee.centre, "employee": employee, "title": template_title}
     return render(request, "staffing/employee_form.html", context)
-
-
-def employee_assign(request, pk):
-    def action(employee, data):
-        services.employee_change_assignment(
-            employee=employee,
-            position=data["position"],
-            qualification_level=data["qualification_level"],
-            category=data["category"],
-            start_date=data["start_date"],
-            expected_version=data["version"],
-        )
-
-    return _employee_action(request, pk, AssignmentForm, action, _("Change of position, level or category"))
-
-
-def employee_dismiss(request, pk):
-    def action(employee, data):
-        services.employee_dismiss(employee=employee, dismissal_date=data["day"], expected_version=data["version"])
-
-    return _employee_action(request, pk, DateForm, action, _("Dismissal"))
 
 
 def employee_restore(request, pk):

@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from attestation import services as attestation_services
+from personnel import services as personnel_services
 from positions.models import EducationField, Position
 from tests.factories import EducationFactory, EmployeeFactory, UserFactory, WorkPeriodFactory
 
@@ -36,8 +37,6 @@ TABLE = {
     "staffing:employee_list": (None, STAFF_LIST),
     "staffing:employee": (lambda o: [o["employee"].pk], STAFF),
     "staffing:employee_edit": (lambda o: [o["employee"].pk], HR_CHANGE),
-    "staffing:employee_assign": (lambda o: [o["employee"].pk], HR_CHANGE),
-    "staffing:employee_dismiss": (lambda o: [o["employee"].pk], HR_CHANGE),
     "staffing:employee_restore": (lambda o: [o["employee"].pk], HR_CHANGE),
     "staffing:education_add": (lambda o: [o["employee"].pk], HR_CHANGE),
     "staffing:period_add": (lambda o: [o["employee"].pk], HR_CHANGE),
@@ -49,11 +48,24 @@ TABLE = {
     "staffing:employee_changes": (lambda o: [o["employee"].pk], {**STAFF, "analyst": 403}),
     "staffing:centre_list": (None, STAFF_LIST),
     "staffing:centre": (lambda o: [o["centre"].code], STAFF),
-    "staffing:employee_create": (lambda o: [o["centre"].code], HR_CHANGE),
     "staffing:centre_export": (lambda o: [o["centre"].code], {**STAFF, "analyst": 403}),
     "staffing:import": (None, {**HR_CHANGE, "other_hr": 200}),
     "staffing:import_confirm": (None, POST_ONLY),
     "staffing:import_template": (None, STAFF_LIST),
+    "personnel:hire": (lambda o: [o["centre"].code], HR_CHANGE),
+    "personnel:assign": (lambda o: [o["employee"].pk], HR_CHANGE),
+    "personnel:dismiss": (lambda o: [o["employee"].pk], HR_CHANGE),
+    "personnel:contract_add": (lambda o: [o["employee"].pk], HR_CHANGE),
+    "personnel:contract_edit": (lambda o: [o["contract"].pk], HR_CHANGE),
+    "personnel:amendment_add": (lambda o: [o["contract"].pk], HR_CHANGE),
+    "personnel:amendment_edit": (lambda o: [o["amendment"].pk], HR_CHANGE),
+    "personnel:personal_card": (lambda o: [o["employee"].pk], STAFF),
+    "personnel:certificate_issue": (lambda o: [o["employee"].pk], POST_ONLY),
+    "personnel:certificate": (lambda o: [o["certificate"].pk], STAFF),
+    "personnel:order_list": (None, STAFF_LIST),
+    "personnel:order": (lambda o: [o["order"].pk], STAFF),
+    "personnel:order_cancel": (lambda o: [o["order"].pk], HR_CHANGE),
+    "personnel:calendar": (None, STAFF_LIST),
     "attestation:eligibility": (None, STAFF_LIST),
     "attestation:eligibility_export": (None, STAFF_LIST),
     "attestation:impact": (None, {**dict.fromkeys(ROLES, 403), "editor": 200, "analyst": 200}),
@@ -106,7 +118,28 @@ def objects(centre, other_centre, hr_officer):
     session = attestation_services.session_create(centre=centre, day=datetime.date(2026, 12, 1), user=hr_officer)
     candidate = attestation_services.candidate_add(session=session, employee=employee, reason="Өтініш", user=hr_officer)
     member = attestation_services.commission_member_add(session=session, user=hr_officer, name="Төраға", role="chair")
+    contract = personnel_services.contract_create(
+        employee=employee,
+        number="17",
+        signed_on=employee.hire_date,
+        kind="indefinite",
+        start_date=employee.hire_date,
+    )
+    amendment = personnel_services.amendment_create(
+        contract=contract, number="1", signed_on=datetime.date(2026, 11, 2), change="Ставка 0,5"
+    )
+    order = personnel_services.order_dismissal(
+        employee=EmployeeFactory(centre=centre, position=position, category="none"),
+        order_date=datetime.date(2026, 11, 30),
+        dismissal_date=datetime.date(2026, 11, 30),
+        basis="ҚР Еңбек кодексі, 56-бап",
+    )
+    certificate = personnel_services.certificate_issue(employee=employee)
     return {
+        "contract": contract,
+        "amendment": amendment,
+        "order": order,
+        "certificate": certificate,
         "centre": centre,
         "employee": employee,
         "session": session,

@@ -110,7 +110,7 @@ def test_the_same_iin_twice_names_the_centre_only_to_who_may_see_it(centre, othe
 
 def test_the_form_shows_the_refusal_under_the_field(client_of, hr_officer, centre, valid_iin):
     response = client_of(hr_officer).post(
-        reverse("staffing:employee_create", args=[centre.code]),
+        reverse("personnel:hire", args=[centre.code]),
         {
             "personnel_number": "P9",
             "iin": valid_iin,
@@ -121,6 +121,7 @@ def test_the_form_shows_the_refusal_under_the_field(client_of, hr_officer, centr
             "hire_date": "2003-01-01",
             "position": Position.objects.get(code="psychologist").pk,
             "category": "none",
+            "order_date": today().isoformat(),
         },
         HTTP_ACCEPT_LANGUAGE="en",
     )

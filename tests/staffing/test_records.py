@@ -157,7 +157,7 @@ def employee(centre):
     return employee
 
 
-@pytest.mark.parametrize("url", ["staffing:employee", "staffing:employee_edit", "staffing:employee_dismiss"])
+@pytest.mark.parametrize("url", ["staffing:employee", "staffing:employee_edit", "personnel:dismiss"])
 def test_another_centres_hr_officer_gets_404(client_of, other_hr_officer, employee, url):
     assert client_of(other_hr_officer).get(reverse(url, args=[employee.pk])).status_code == 404
 
@@ -245,8 +245,8 @@ def test_the_card_runs_a_fixed_number_of_queries(client_of, hr_officer, centre, 
     client = client_of(hr_officer)
     client.get(reverse("staffing:employee", args=[employee.pk]))
     # session, user, groups, employee (with may_change), education, periods, candidacies, positions, fields,
-    # requirements in force
-    with django_assert_num_queries(10):
+    # requirements in force, contracts, their amendments, orders
+    with django_assert_num_queries(13):
         client.get(reverse("staffing:employee", args=[employee.pk]))
 
 

@@ -1,0 +1,360 @@
+"""Personnel pages: orders (hire, change of post or category, dismissal, cancelling), contracts and amendments,
+the HR calendar, and the printable documents. Access as everywhere (staffing.access): records outside the
+user's centres are 404; visible records the role may not change are 403."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+
+from config.dates import today
+from personnel import documents, services
+from personnel.deadlines import deadlines
+from personnel.forms import (
+    AmendmentForm,
+    AssignmentOrderForm,
+    CancelOrderForm,
+    ContractForm,
+    DeadlineFilterForm,
+    DismissalOrderForm,
+    HireOrderForm,
+)
+from personnel.models import Certificate, Contract, ContractAmendment, Order
+from staffing.access import (
+    changeable_centres,
+    get_visible_or_404,
+    may_see_full_iin,
+    may_see_staff,
+    visible_centres,
+    visible_employees,
+)
+from staffing.models import Employee
+
+
+def _require_staff(user) -> None:
+    if not may_see_staff(user):
+        raise PermissionDenied
+
+
+def _require_change(user, centre) -> None:
+    if not changeable_centres(user).filter(pk=centre.pk).exists():
+        raise PermissionDenied
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _employee(request, pk, *, change=False) -> Employee:
+    _require_staff(request.user)
+    employee = get_visible_or_404(visible_employees(request.user).select_related("centre", "position"), pk=pk)
+    if change:
+        _require_change(request.user, employee.centre)
+    return employee
+
+
+def _form_page(request, form, *, title, centre, employee=None, cancel_url=None):
+    context = {"form": form, "title": title, "centre": centre, "employee": employee, "cancel_url": cancel_url}
+    return render(request, "personnel/form.html", context)
+
+
+def _order_fields(data: dict) -> dict:
+    return {"order_date": data.pop("order_date"), "basis": data.pop("basis"), "signed_by": data.pop("signed_by")}
+
+
+# --- changes made by an order ------------------------------------------------------------------------------
+
+
+def hire(request, code):
+    _require_staff(request.user)
+    centre = get_visible_or_404(visible_centres(request.user), code=code)
+    _require_change(request.user, centre)
+    form = HireOrderForm(request.POST or None, centre=centre)
+    if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        order_fields = _order_fields(data)
+        try:
+            order, employee = services.order_hire(centre=centre, user=request.user, **order_fields, **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("The employee has been hired by order No. %(number)s.") % {"number": order.number}
+            )
+            return redirect(employee)
+    return _form_page(request, form, title=_("Hire by order"), centre=centre)
+
+
+def assign(request, pk):
+    employee = _employee(request, pk, change=True)
+    form = AssignmentOrderForm(request.POST or None, initial={"version": employee.version})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            order = services.order_assignment(
+                employee=employee,
+                kind=data["kind"],
+                position=data["position"],
+                qualification_level=data["qualification_level"],
+                category=data["category"],
+                start_date=data["start_date"],
+                expected_version=data["version"],
+                user=request.user,
+                **_order_fields(data),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved by order No. %(number)s.") % {"number": order.number})
+            return redirect(employee)
+    title = _("Change of position, level or category")
+    return _form_page(request, form, title=title, centre=employee.centre, employee=employee)
+
+
+def dismiss(request, pk):
+    employee = _employee(request, pk, change=True)
+    form = DismissalOrderForm(request.POST or None, initial={"version": employee.version})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            order = services.order_dismissal(
+                employee=employee,
+                dismissal_date=data["day"],
+                expected_version=data["version"],
+                user=request.user,
+                **_order_fields(data),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved by order No. %(number)s.") % {"number": order.number})
+            return redirect(employee)
+    return _form_page(request, form, title=_("Dismissal"), centre=employee.centre, employee=employee)
+
+
+# --- the register of orders --------------------------------------------------------------------------------
+
+
+def _visible_orders(user):
+    return Order.objects.filter(centre__in=visible_centres(user))
+
+
+@require_safe
+def order_list(request):
+    _require_staff(request.user)
+    centres = list(visible_centres(request.user).order_by("code"))
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() and 1990 <= int(year) <= 2100 else today().year
+    orders = _visible_orders(request.user).filter(year=year).select_related("centre", "cancels")
+    code = request.GET.get("centre", "")
+    if code:
+        orders = orders.filter(centre__code=code)
+    orders = list(orders.prefetch_related("items__employee").order_by("centre__code", "-sequence")[:500])
+    context = {"orders": orders, "centres": centres, "year": year, "centre_code": code}
+    return render(request, "personnel/order_list.html", context)
+
+
+def _order(request, pk) -> Order:
+    _require_staff(request.user)
+    queryset = (
+        _visible_orders(request.user)
+        .select_related("centre", "cancels")
+        .prefetch_related("items__employee", "items__position")
+    )
+    return get_visible_or_404(queryset, pk=pk)
+
+
+@require_safe
+@never_cache
+def order_document(request, pk):
+    order = _order(request, pk)
+    language = documents.language_of(request)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(documents.order_pdf(order, language=language), content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=f"order-{order.centre.code}-{order.year}-{order.sequence}.pdf"
+        )
+        return response
+    html = documents.order_html(order, language=language, links=documents.links(request, language))
+    return HttpResponse(html, content_type="text/html; charset=utf-8", headers={"Content-Language": language})
+
+
+def order_cancel(request, pk):
+    order = _order(request, pk)
+    _require_change(request.user, order.centre)
+    form = CancelOrderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            cancelling = services.order_cancel(
+                order=order,
+                order_date=data["order_date"],
+                basis=data["basis"],
+                signed_by=data["signed_by"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Order No. %(number)s cancels it.") % {"number": cancelling.number})
+            return redirect("personnel:order_list")
+    title = _("Cancel order No. %(number)s") % {"number": order.number}
+    return _form_page(request, form, title=title, centre=order.centre)
+
+
+# --- contracts ---------------------------------------------------------------------------------------------
+
+
+def contract_add(request, pk):
+    employee = _employee(request, pk, change=True)
+    form = ContractForm(
+        request.POST or None, initial={"start_date": employee.hire_date, "signed_on": employee.hire_date}
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in ContractForm.Meta.fields}
+        try:
+            services.contract_create(employee=employee, **fields)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(employee)
+    return _form_page(request, form, title=_("New employment contract"), centre=employee.centre, employee=employee)
+
+
+def _contract(request, pk) -> Contract:
+    _require_staff(request.user)
+    queryset = Contract.objects.filter(employee__in=visible_employees(request.user)).select_related("employee__centre")
+    contract = get_visible_or_404(queryset, pk=pk)
+    _require_change(request.user, contract.employee.centre)
+    return contract
+
+
+def contract_edit(request, pk):
+    contract = _contract(request, pk)
+    form = ContractForm(request.POST or None, instance=contract)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in ContractForm.Meta.fields}
+        contract.refresh_from_db()  # the form wrote its values on the instance; the service compares with the row
+        try:
+            services.contract_update(contract=contract, **fields)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(contract.employee)
+    title = _("Employment contract %(contract)s") % {"contract": contract}
+    return _form_page(request, form, title=title, centre=contract.employee.centre, employee=contract.employee)
+
+
+def amendment_add(request, pk):
+    contract = _contract(request, pk)
+    form = AmendmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in AmendmentForm.Meta.fields}
+        try:
+            services.amendment_create(contract=contract, **fields)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(contract.employee)
+    title = _("Amendment to contract %(contract)s") % {"contract": contract}
+    return _form_page(request, form, title=title, centre=contract.employee.centre, employee=contract.employee)
+
+
+def amendment_edit(request, pk):
+    _require_staff(request.user)
+    queryset = ContractAmendment.objects.filter(contract__employee__in=visible_employees(request.user))
+    amendment = get_visible_or_404(queryset.select_related("contract__employee__centre"), pk=pk)
+    employee = amendment.contract.employee
+    _require_change(request.user, employee.centre)
+    form = AmendmentForm(request.POST or None, instance=amendment)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in AmendmentForm.Meta.fields}
+        amendment.refresh_from_db()
+        try:
+            services.amendment_update(amendment=amendment, **fields)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(employee)
+    title = _("Amendment %(amendment)s") % {"amendment": amendment}
+    return _form_page(request, form, title=title, centre=employee.centre, employee=employee)
+
+
+# --- the HR calendar ---------------------------------------------------------------------------------------
+
+
+@require_safe
+def calendar(request):
+    _require_staff(request.user)
+    centres = list(visible_centres(request.user).order_by("code"))
+    form = DeadlineFilterForm(request.GET or None, centres=centres)
+    within, chosen = 30, centres
+    if form.is_valid():
+        within = form.cleaned_data["within"] or 30
+        if form.cleaned_data["centre"]:
+            chosen = [centre for centre in centres if centre.code == form.cleaned_data["centre"]]
+    day = today()
+    items = deadlines([centre.pk for centre in chosen], day, within=within) if chosen else []
+    context = {"form": form, "items": items, "day": day, "within": within}
+    return render(request, "personnel/calendar.html", context)
+
+
+# --- personnel documents -----------------------------------------------------------------------------------
+
+
+@require_safe
+@never_cache
+def personal_card(request, pk):
+    employee = _employee(request, pk)
+    language = documents.language_of(request)
+    show_iin = may_see_full_iin(request.user)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(
+            documents.personal_card_pdf(employee, language=language, show_iin=show_iin), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=f"personal-card-{employee.centre.code}-{employee.personnel_number}.pdf"
+        )
+        return response
+    html = documents.personal_card_html(
+        employee, language=language, show_iin=show_iin, links=documents.links(request, language)
+    )
+    return HttpResponse(html, content_type="text/html; charset=utf-8", headers={"Content-Language": language})
+
+
+@require_POST
+def certificate_issue(request, pk):
+    employee = _employee(request, pk, change=True)
+    certificate = services.certificate_issue(employee=employee, user=request.user)
+    return redirect("personnel:certificate", pk=certificate.pk)
+
+
+@require_safe
+@never_cache
+def certificate(request, pk):
+    _require_staff(request.user)
+    queryset = Certificate.objects.filter(employee__in=visible_employees(request.user)).select_related(
+        "employee__centre", "employee__position"
+    )
+    item = get_visible_or_404(queryset, pk=pk)
+    language = documents.language_of(request)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(documents.certificate_pdf(item, language=language), content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=f"certificate-{item.centre.code}-{item.year}-{item.sequence}.pdf"
+        )
+        return response
+    html = documents.certificate_html(item, language=language, links=documents.links(request, language))
+    return HttpResponse(html, content_type="text/html; charset=utf-8", headers={"Content-Language": language})

@@ -1,0 +1,179 @@
+"""Personnel orders: numbered per centre and year, changing the records in the same transaction, cancelled by
+an order that undoes what they did, printed in Kazakh and Russian (HTML and PDF)."""
+
+import io
+from datetime import date as D
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from pypdf import PdfReader
+
+from config.dates import today
+from personnel import services
+from personnel.models import Order, OrderRegister
+from positions.models import Position
+from staffing.models import Employee, WorkPeriod
+from tests.factories import EmployeeFactory, WorkPeriodFactory
+
+
+@pytest.fixture
+def valid_iin():
+    from staffing.identifiers import make_iin
+
+    return next(iin for serial in range(100) if (iin := make_iin(D(1990, 5, 17), "F", serial)))
+
+
+@pytest.fixture
+def psychologist():
+    return Position.objects.get(code="psychologist")
+
+
+@pytest.fixture
+def worker(centre, psychologist):
+    employee = EmployeeFactory(
+        centre=centre, position=psychologist, category="none", last_name="Құрманғазиева", hire_date=D(2023, 2, 1)
+    )
+    WorkPeriodFactory(employee=employee, position=psychologist, category="none", start_date=D(2023, 2, 1))
+    return employee
+
+
+def hire(centre, psychologist, valid_iin, **extra):
+    fields = {
+        "personnel_number": "P1",
+        "iin": valid_iin,
+        "last_name": "Әбенова",
+        "first_name": "Гүлнұр",
+        "birth_date": D(1990, 5, 17),
+        "sex": "F",
+        "hire_date": D(2026, 11, 2),
+        "position": psychologist,
+        "qualification_level": "",
+        "category": "none",
+    }
+    return services.order_hire(centre=centre, order_date=D(2026, 11, 2), basis="Өтініш", **(fields | extra))
+
+
+def test_hiring_by_order_makes_the_employee_and_a_numbered_order(centre, psychologist, valid_iin):
+    order, employee = hire(centre, psychologist, valid_iin)
+    assert (order.number, order.kind, order.year) == ("1-ж/қ", "hire", 2026)
+    assert list(order.items.values_list("employee_id", "effective_date")) == [(employee.pk, D(2026, 11, 2))]
+    assert employee.periods.get().start_date == D(2026, 11, 2)
+
+
+def test_numbers_follow_the_register_per_centre_and_year(centre, other_centre, worker):
+    OrderRegister.objects.create(centre=centre, suffix="к")
+    first = services.order_dismissal(employee=worker, order_date=D(2026, 11, 30), dismissal_date=D(2026, 11, 30))
+    other = EmployeeFactory(centre=other_centre)
+    elsewhere = services.order_dismissal(employee=other, order_date=D(2026, 11, 30), dismissal_date=D(2026, 11, 30))
+    second = services.order_cancel(order=first, order_date=D(2026, 12, 1), basis="Қате")
+    assert [first.number, second.number, elsewhere.number] == ["1-к", "2-к", "1-ж/қ"]
+
+
+def test_a_failed_change_leaves_no_order(worker, psychologist):
+    with pytest.raises(ValidationError):
+        services.order_assignment(
+            employee=worker,
+            kind="transfer",
+            order_date=D(2026, 11, 2),
+            position=psychologist,
+            qualification_level="",
+            category="none",  # unchanged: refused by staffing
+            start_date=D(2026, 11, 2),
+        )
+    assert not Order.objects.exists()
+
+
+def test_an_order_cannot_be_dated_in_the_future(worker):
+    with pytest.raises(ValidationError):
+        services.order_dismissal(employee=worker, order_date=D(2099, 1, 1), dismissal_date=D(2026, 11, 30))
+    assert Employee.objects.get(pk=worker.pk).dismissal_date is None
+
+
+def test_cancelling_a_category_order_restores_the_previous_period(worker, psychologist):
+    order = services.order_assignment(
+        employee=worker,
+        kind="category",
+        order_date=D(2026, 11, 2),
+        position=psychologist,
+        qualification_level="",
+        category="second",
+        start_date=D(2026, 11, 2),
+    )
+    assert Employee.objects.get(pk=worker.pk).category == "second"
+    services.order_cancel(order=order, order_date=D(2026, 11, 5), basis="Қате бұйрық")
+    worker.refresh_from_db()
+    assert worker.category == "none"
+    assert list(WorkPeriod.objects.filter(employee=worker).values_list("start_date", "end_date", "category")) == [
+        (D(2023, 2, 1), None, "none")
+    ]
+    removed = WorkPeriod.history.filter(employee_id=worker.pk, history_type="-").get()
+    assert "1-ж/қ" in removed.history_change_reason
+    with pytest.raises(ValidationError):
+        services.order_cancel(order=order, order_date=D(2026, 11, 5), basis="Тағы")
+
+
+def test_cancelling_a_dismissal_lets_the_employee_work_on(worker):
+    order = services.order_dismissal(employee=worker, order_date=D(2026, 11, 30), dismissal_date=D(2026, 11, 30))
+    services.order_cancel(order=order, order_date=D(2026, 12, 1), basis="Қате")
+    worker.refresh_from_db()
+    assert worker.dismissal_date is None and worker.is_active
+    assert WorkPeriod.objects.get(employee=worker).end_date is None
+
+
+def test_cancelling_a_hire_archives_the_record(centre, psychologist, valid_iin):
+    order, employee = hire(centre, psychologist, valid_iin)
+    services.order_cancel(order=order, order_date=D(2026, 11, 3), basis="Келмеді")
+    employee.refresh_from_db()
+    assert employee.dismissal_date == employee.hire_date
+    assert Employee.objects.filter(pk=employee.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("kk", ["БҰЙРЫҚ", "БҰЙЫРАМЫН", "Жұмыстан босату туралы", "Негіздеме"]),
+        ("ru", ["ПРИКАЗ", "ПРИКАЗЫВАЮ", "Об увольнении", "Основание"]),
+    ],
+)
+def test_the_order_prints_in_kazakh_and_russian(client_of, hr_officer, worker, language, words):
+    order = services.order_dismissal(
+        employee=worker, order_date=D(2026, 11, 30), dismissal_date=D(2026, 11, 30), basis="ҚР Еңбек кодексі, 56-бап"
+    )
+    client = client_of(hr_officer)
+    html = client.get(reverse("personnel:order", args=[order.pk]), {"lang": language}).content.decode()
+    for word in words + ["Құрманғазиева", "1-ж/қ", "30.11.2026"]:
+        assert word.lower() in html.lower(), word
+    pdf = client.get(reverse("personnel:order", args=[order.pk]), {"lang": language, "format": "pdf"})
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Құрманғазиева" in text
+
+
+def test_hiring_through_the_page(client_of, hr_officer, centre, psychologist, valid_iin):
+    response = client_of(hr_officer).post(
+        reverse("personnel:hire", args=[centre.code]),
+        {
+            "personnel_number": "P9",
+            "iin": valid_iin,
+            "last_name": "Әбенова",
+            "first_name": "Гүлнұр",
+            "birth_date": "1990-05-17",
+            "sex": "F",
+            "hire_date": "2026-11-02",
+            "position": psychologist.pk,
+            "category": "none",
+            "order_date": today().isoformat(),
+            "basis": "Өтініш",
+        },
+    )
+    employee = Employee.objects.get(personnel_number="P9")
+    assert response.status_code == 302
+    assert employee.order_items.get().order.kind == "hire"
+
+
+def test_the_register_lists_only_the_users_centres(client_of, hr_officer, other_hr_officer, worker):
+    services.order_dismissal(employee=worker, order_date=D(2026, 11, 30), dismissal_date=D(2026, 11, 30))
+    assert "1-ж/қ" in client_of(hr_officer).get(reverse("personnel:order_list"), {"year": 2026}).content.decode()
+    assert (
+        "1-ж/қ" not in client_of(other_hr_officer).get(reverse("personnel:order_list"), {"year": 2026}).content.decode()
+    )
