@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import CENTRE_DIRECTOR
 from config.dates import today
 from personnel.models import CalendarDay, Certificate, Contract, ContractAmendment, Order, OrderItem, OrderRegister
 from staffing import services as staffing_services
@@ -173,8 +174,6 @@ def _signed_by(centre: Centre, signed_by: str) -> str:
     """The director who signs: as typed, else the centre's director user's name."""
     if signed_by.strip():
         return signed_by
-    from accounts.roles import CENTRE_DIRECTOR
-
     director = centre.users.filter(groups__name=CENTRE_DIRECTOR).order_by("pk").first()
     return director.get_full_name() if director else ""
 
