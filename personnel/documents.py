@@ -113,6 +113,10 @@ def order_pdf(order: Order, *, language: str) -> bytes:
     return _pdf(order_html(order, language=language))
 
 
+def _age(birth_date, day) -> int:
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
 def _card_context(employee: Employee, show_iin: bool) -> dict:
     day = today()
     periods = list(employee.periods.select_related("position").order_by("start_date", "pk"))
@@ -120,6 +124,8 @@ def _card_context(employee: Employee, show_iin: bool) -> dict:
         "employee": employee,
         "centre_name": employee.centre.name,
         "iin": employee.iin if show_iin else employee.iin[:2] + "•" * 8 + employee.iin[-2:],
+        "show_personal": show_iin,
+        "age": _age(employee.birth_date, day),
         "education": list(employee.education.select_related("field").order_by("graduation_date", "pk")),
         "periods": periods,
         "experience": experience_summary(periods, day),

@@ -319,7 +319,8 @@ def calendar(request):
 def personal_card(request, pk):
     employee = _employee(request, pk)
     language = documents.language_of(request)
-    show_iin = may_see_full_iin(request.user)
+    # Full IIN and birth date only where the user is HR officer or director of the centre (docs/security.md).
+    show_iin = may_see_full_iin(request.user, employee.centre)
     if request.GET.get("format") == "pdf":
         response = HttpResponse(
             documents.personal_card_pdf(employee, language=language, show_iin=show_iin), content_type="application/pdf"
