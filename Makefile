@@ -48,6 +48,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 	$(MANAGE_TEST) check
 	$(MANAGE_TEST) makemigrations --check --dry-run
 

@@ -62,7 +62,7 @@ def _experience_outcome(params: dict, today: date) -> str:
 
 
 def reading_labels() -> dict[str, str]:
-    """One short sentence per reading of the product (positions.data.catalogue READINGS), in the active language."""
+    """One short sentence per reading of the product (docs/glossary.md, "Readings"), in the active language."""
     return {
         "managerial_by_profile": _("reading: only managerial posts in organisations of the profile count"),
         "blank_flag_not_established": _("reading: a period whose flag is blank is not counted (not established)"),

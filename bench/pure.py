@@ -12,11 +12,11 @@ import random
 from datetime import date, timedelta
 
 from attestation.rules import Education, EmployeeFacts, Period, RequirementSet, evaluate
+from positions.vocabulary import ORDER_SECTOR_CODES
 from staffing.experience import Duration, Span, date_reached, experience
 
 PEOPLE = 10_000
 ON = date(2026, 11, 25)
-SECTORS = ("social_protection", "employment", "education", "health", "law_enforcement")
 
 
 def experience_people(seed: int = 580) -> list[list[Span]]:
@@ -58,7 +58,9 @@ def engine_employees(requirements: RequirementSet, seed: int = 580) -> list[Empl
         for _ in range(5):
             end = start + timedelta(days=rng.randrange(30, 900))
             held = rng.choice(ladder) if ladder else None
-            periods.append(Period(start, end, rng.choice(SECTORS), position, level, held, rng.random() < 0.2, True))
+            periods.append(
+                Period(start, end, rng.choice(ORDER_SECTOR_CODES), position, level, held, rng.random() < 0.2, True)
+            )
             start = end + timedelta(days=rng.randrange(0, 200))
         periods.append(Period(start, None, "social_protection", position, level, category, False, True))
         employees.append(EmployeeFacts(key, position, level, category, diplomas, tuple(periods)))

@@ -4,7 +4,7 @@ Pure Python (stdlib only, no Django): it turns the shipped text
 ``positions/data/order-580-nk.kk.txt`` into frozen dataclasses so that the catalogue can be
 seeded from, and checked against, the legal source.
 
-Vocabulary (see the shared domain reference):
+Vocabulary (docs/glossary.md, "The order"):
 
 * бөлім     -- section of the annex (1: general provisions, 2: the positions);
 * параграф  -- one position (12 of them, §1..§12);
@@ -344,7 +344,7 @@ class _AnnexParser:
         self.item: _ItemBuilder | None = None
         self.pending_note: tuple[AmendmentNote, int] | None = None
         self.next_item_number = 1
-        self.codes = {position["paragraph"]: position["code"] for position in POSITIONS}
+        self.codes: dict[int, str] = {position["paragraph"]: position["code"] for position in POSITIONS}
 
     # ---- driving loop -------------------------------------------------------------------
 

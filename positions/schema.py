@@ -27,7 +27,7 @@ costs nothing; JSON text is measured before it is parsed (:func:`text_problems`)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, EXPERIENCE_KINDS, SECTOR_CODES
@@ -100,7 +100,7 @@ def problems(
         return [Problem("alternatives_list")]
     if len(alternatives) > MAX_ALTERNATIVES:
         return [Problem("too_many_alternatives", params={"limit": MAX_ALTERNATIVES})]
-    found = []
+    found: list[Problem] = []
     for number, alternative in enumerate(alternatives, start=1):
         found.extend(
             Problem(code, number, params) for code, params in _alternative_problems(alternative, fields, positions)
@@ -113,7 +113,11 @@ def is_valid(alternatives: object) -> bool:
     return not problems(alternatives)
 
 
-def _alternative_problems(alternative, fields, positions):
+_Found = Iterator[tuple[str, dict]]
+_Codes = frozenset[str] | None
+
+
+def _alternative_problems(alternative: object, fields: _Codes, positions: _Codes) -> _Found:
     if not isinstance(alternative, dict):
         yield "alternative_object", {}
         return
@@ -136,7 +140,7 @@ def _alternative_problems(alternative, fields, positions):
         yield from _experience_problems(experience, positions)
 
 
-def _condition_problems(condition, fields):
+def _condition_problems(condition: object, fields: _Codes) -> _Found:
     if not isinstance(condition, dict):
         yield "condition_object", {}
         return
@@ -148,7 +152,7 @@ def _condition_problems(condition, fields):
         yield from _codes_problems("fields", condition["fields"], fields)
 
 
-def _experience_problems(experience, positions):
+def _experience_problems(experience: object, positions: _Codes) -> _Found:
     if not isinstance(experience, dict):
         yield "experience_object", {}
         return
@@ -181,7 +185,7 @@ def _experience_problems(experience, positions):
             yield "flag", {"key": flag}
 
 
-def _codes_problems(key: str, codes, known, *, required: bool = False):
+def _codes_problems(key: str, codes: object, known: Iterable[str] | None, *, required: bool = False) -> _Found:
     """A list of distinct known codes (strings); with `required`, not empty."""
     if not isinstance(codes, list) or (required and not codes):
         yield "codes_list", {"key": key}

@@ -255,15 +255,15 @@ def experience(spans: Iterable[Span], on: date) -> Duration:
     continuous span: its calendar difference as it stands (not normalised).
     Several: their calendar differences summed and normalised (30 days = 1 month,
     12 months = 1 year)."""
-    merged = _merged(spans, on)
+    merged = merge(spans, on)
     if not merged:
         return ZERO
     if len(merged) == 1:
         start, end = merged[0]
-        return calendar_difference(start, end + _ONE_DAY)  # type: ignore[operator]
+        return calendar_difference(start, end + _ONE_DAY)
     total = 0
     for start, end in merged:
-        total += _hr_days(start, end + _ONE_DAY)  # type: ignore[operator]
+        total += _hr_days(start, end + _ONE_DAY)
     return Duration.from_days(total)
 
 

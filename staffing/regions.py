@@ -1,4 +1,4 @@
-"""The 17 regions and 3 cities of republican significance (since 8 June 2022), codes as in domain.md."""
+"""The 17 regions and 3 cities of republican significance (since 8 June 2022), codes listed in docs/glossary.md."""
 
 REGIONS = [
     ("abai", "Абай облысы", "область Абай"),

@@ -1,4 +1,4 @@
-"""Every URL of the project, requested as each role and as a user of another centre (issue 7).
+"""Every URL of the project, requested as each role and as a user of another centre (README, "Roles").
 
 The table must name every URL: a new page without a row here fails test_every_url_is_in_the_table.
 Codes: 200 ok, 302 redirect, 403 role may not, 404 outside the user's centres (existence not revealed),

@@ -1,4 +1,4 @@
-"""With DEBUG off, errors show friendly pages in the user's language and never a stack trace (issue 7)."""
+"""With DEBUG off, errors show friendly pages in the user's language and never a stack trace (README, "Production")."""
 
 import pytest
 from django.db import OperationalError

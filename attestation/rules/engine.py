@@ -157,12 +157,18 @@ def _experience_readings(cond: ExperienceCondition, result: _Experience, post_re
     return readings
 
 
-def _post(req: Requirement) -> dict:
+def _post(req: Requirement) -> dict[str, str | None]:
     return {"position": req.position, "level": req.level, "category": req.category}
 
 
 def _education_reasons(
-    code: str, req: Requirement, index: int, alt: Alternative, facts: EmployeeFacts, extra: dict, post_readings
+    code: str,
+    req: Requirement,
+    index: int,
+    alt: Alternative,
+    facts: EmployeeFacts,
+    extra: dict,
+    post_readings: list[str],
 ) -> tuple[bool, bool, list[Reason]]:
     """(all conditions hold, some holds only through a reading, the reasons)."""
     all_ok = True
@@ -206,7 +212,12 @@ def _experience_params(req: Requirement, index: int, cond: ExperienceCondition, 
 
 
 def _current(
-    req: Requirement, facts: EmployeeFacts, periods: tuple[Period, ...], on: date, any_level: bool, post_readings
+    req: Requirement,
+    facts: EmployeeFacts,
+    periods: tuple[Period, ...],
+    on: date,
+    any_level: bool,
+    post_readings: list[str],
 ) -> tuple[bool, list[Reason]]:
     per_alternative: list[tuple[bool, list[Reason]]] = []
     through_reading = None  # the first alternative that holds only through a reading of the product
@@ -231,12 +242,12 @@ def _current(
 
 def _next(
     req: Requirement,
-    current_category: str,
+    current_category: str | None,
     facts: EmployeeFacts,
     periods: tuple[Period, ...],
     on: date,
     any_level: bool,
-    post_readings,
+    post_readings: list[str],
 ) -> tuple[bool, date | None, list[Reason]]:
     extra = {"from_category": current_category}
     candidates = []  # (education ok, reach date or None, through a reading, index, reasons)
@@ -298,7 +309,8 @@ def evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date) -> Ve
         return Verdict(False, None, False, None, (Reason(None, "not_in_force", False, params),))
     if ladder and category not in ladder:
         # Reading "category_outside_ladder": e.g. item 21 has no highest category; not "top of the ladder".
-        reason = Reason(first.item, "category_not_in_ladder", False, {**post, "ladder": list(ladder)})
+        item = first.item if first is not None else None  # a ladder's first step is a requirement
+        reason = Reason(item, "category_not_in_ladder", False, {**post, "ladder": list(ladder)})
         return Verdict(False, None, False, None, (reason,))
     one_level = requirements.one_ladder_level(position)
     # Reading "case_manager_one_ladder" (item 36): the one ladder applies whatever level is recorded, and the

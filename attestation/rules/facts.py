@@ -14,7 +14,7 @@ against the one schema (positions.schema) before they get here: a row that fails
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -234,12 +234,14 @@ class RequirementSet:
         for position, level in self._ladders:
             levels_of.setdefault(position, set()).add(level)
         self._one_ladder: dict[str, str] = {
-            position: next(iter(levels))
+            position: level
             for position, levels in levels_of.items()
-            if len(levels) == 1 and None not in levels
+            if len(levels) == 1
+            for level in levels
+            if level is not None
         }
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Requirement]:
         return iter(self._by_key.values())
 
     def __len__(self) -> int:

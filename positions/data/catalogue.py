@@ -5,32 +5,18 @@ Plain Python literals only (no Django, no computed values). Every value cites th
 order it comes from: "item N" is тармақ N of the annex, "§N" its N-th параграф. Values that are
 NOT in the order (translations, product defaults) say so and are editable data.
 
-Vocabularies used below (shared domain reference):
-  group:      "heads" (§1-§3, басшылар), "specialists" (§4-§12, мамандар)
-  level:      "high" (жоғары деңгейлі біліктілік), "medium" (орташа біліктілік деңгейі), None
-  category:   "none" (санатсыз), "second" (екінші санат / II санат), "first" (бірінші санат /
-              I санат), "highest" (жоғары санат), None
-  education:  "postgraduate" (жоғары оқу орнынан кейінгі), "higher" (жоғары), "tvet"
-              (техникалық және кәсіптік / орта арнаулы, орта кәсіптік), "basic_secondary"
-              (негізгі орта), "certificate" (сертификат)
-  experience: kind "category"   -- years in the named (previous) category of the same ladder and
-                                   the same qualification level, in one of `positions`;
-              kind "sectors"    -- years in the named sectors (all forms of ownership);
-              kind "managerial" -- years in managerial posts in organisations of the relevant
-                                   type of economic activity ("бейіні бойынша");
-              kind "profile"    -- years in the relevant type of economic activity by the
-                                   organisation's profile ("ұйымның бейіні бойынша").
-  sectors:    "social_protection" (халықты әлеуметтік қорғау), "employment" (жұмыспен қамту),
-              "education" (білім беру), "health" (денсаулық сақтау), "law_enforcement"
-              (құқық қорғау).
+The codes used below are those of positions/vocabulary.py; docs/glossary.md explains them (the
+order's words behind each code) and the readings named in the comments.
 
 Wherever the order accepts "higher (or postgraduate)" education, a postgraduate degree satisfies
 it; where it says plain "жоғары білім" (items 24, 30, 36) the data below also lists
-"postgraduate", since a postgraduate degree presupposes higher education (domain reference).
+"postgraduate", since a postgraduate degree presupposes higher education (docs/glossary.md,
+"Product choices").
 That is a reading of the product, kept as editable data.
 """
 
 from datetime import date
+from typing import Any
 
 # ---------------------------------------------------------------------------------------------
 # Legal acts
@@ -83,7 +69,7 @@ ACTS = [
 # positions.parsing. has_levels: the requirements item distinguishes qualification levels
 # (high / medium).
 
-POSITIONS = [
+POSITIONS: list[dict[str, Any]] = [
     {
         # §1 "Отбасын қолдау орталығының директоры", items 4-6
         "code": "director",
@@ -748,8 +734,8 @@ REQUIREMENTS = [
         ],
     },
     # ----- §6 psychologist, item 21: no levels; санатсыз -> II санат -> I санат (no highest) ----
-    # "тиісті мамандық бойынша" (in the relevant specialty) is read as psychology (domain
-    # reference); the "II санат"/"I санат" of the order are stored as second/first.
+    # "тиісті мамандық бойынша" (in the relevant specialty) is read as psychology (docs/glossary.md,
+    # "Product choices"); the "II санат"/"I санат" of the order are stored as second/first.
     {
         "position": "psychologist",
         "item": 21,

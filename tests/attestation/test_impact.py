@@ -1,4 +1,4 @@
-"""Impact of an amendment: who would change, per centre, before the editor saves (issue 5)."""
+"""Impact of an amendment: who would change, per centre, before the editor saves (README, "The catalogue")."""
 
 import copy
 import datetime

@@ -1,4 +1,4 @@
-"""The product's readings of order No. 580-НҚ (issue 11), one table per reading, each case citing its item.
+"""The product's readings of order No. 580-НҚ (docs/glossary.md, "Readings"), one table per reading, each case citing its item.
 
 Every case runs on the hand-written requirements and on the catalogue data (tests.attestation.test_rules.SOURCES).
 """

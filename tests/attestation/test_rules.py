@@ -35,7 +35,7 @@ from attestation.rules import (
     evaluate,
 )
 from positions.data import catalogue
-from positions.vocabulary import CATEGORY_CODES
+from positions.vocabulary import CATEGORY_CODES, ORDER_SECTOR_CODES
 
 
 def d(text: str) -> date:
@@ -46,7 +46,7 @@ def d(text: str) -> date:
 # --- the requirements, by hand ------------------------------------------------------
 
 HIGHER = ("higher", "postgraduate")  # "жоғары (немесе жоғары оқу орнынан кейінгі)"
-SECTORS5 = ("social_protection", "employment", "education", "health", "law_enforcement")
+SECTORS5 = ORDER_SECTOR_CODES  # the sectors the order names (items 6, 9, 12, ...)
 
 
 def edu(levels, *fields) -> EducationCondition:
@@ -633,7 +633,7 @@ CASES = [
         "28.02.2027",
     ),
     Case(
-        "item 21: issue 5 example: none since 01.02.2024 -> 3 years on 01.02.2027, not on 31.01.2027",
+        "item 21: none since 01.02.2024 -> 3 years on 01.02.2027 (calendar anniversary), not on 31.01.2027",
         facts(
             "psychologist",
             None,
@@ -648,7 +648,7 @@ CASES = [
         "01.02.2027",
     ),
     Case(
-        "item 21: issue 5 example: none since 01.02.2024 -> eligible on 01.02.2027",
+        "item 21: none since 01.02.2024 -> eligible on 01.02.2027",
         facts(
             "psychologist",
             None,

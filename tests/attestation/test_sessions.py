@@ -1,5 +1,5 @@
 """Attestation sessions: the state machine, who may take each step, the override rule, and applying the
-order to the work history exactly once (issue 6)."""
+order to the work history exactly once (README, "Attestation")."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""Issue 6's journey in a real browser: HR creates a session and takes the proposed candidates, records the
+"""The attestation journey (README, "Attestation") in a real browser: HR creates a session and takes the proposed candidates, records the
 decision, the director approves, HR records the order, and the card shows the new category."""
 
 import datetime

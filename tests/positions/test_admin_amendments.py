@@ -1,4 +1,4 @@
-"""Catalogue editors record amendments in the admin; history is never overwritten (issue 3)."""
+"""Catalogue editors record amendments in the admin; history is never overwritten (README, "The catalogue")."""
 
 import datetime
 import json

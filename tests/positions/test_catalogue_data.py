@@ -196,7 +196,7 @@ def test_alternative_vocabulary(requirement, number, alternative):
         assert set(condition) == {"levels", "fields"}
         assert condition["levels"] and set(condition["levels"]) <= EDUCATION_LEVELS
         assert set(condition["fields"]) <= FIELD_CODES
-        # postgraduate satisfies wherever higher is accepted (domain reference)
+        # postgraduate satisfies wherever higher is accepted (docs/glossary.md, "Product choices")
         if "higher" in condition["levels"]:
             assert "postgraduate" in condition["levels"]
     experience = alternative["experience"]

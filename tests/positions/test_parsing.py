@@ -89,7 +89,7 @@ def test_items_1_to_39_each_once_in_order(order):
         order.item(40)
 
 
-# The 12 paragraphs: (§, heading verbatim, title, code, group, items) -- domain reference table.
+# The 12 paragraphs: (§, heading verbatim, title, code, group, items) -- docs/glossary.md, "The 12 positions".
 PARAGRAPHS = [
     (
         1,

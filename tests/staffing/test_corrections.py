@@ -1,4 +1,4 @@
-"""Issue 10: corrections with visible history, impossible records refused, blank flags, scheduled changes."""
+"""Records that stay true (docs/records.md): corrections with visible history, impossible records refused, blank flags, scheduled changes."""
 
 import datetime
 

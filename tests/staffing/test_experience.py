@@ -326,7 +326,7 @@ def test_experience_accepts_any_iterable():
             0,
             0,
             "01.02.2027",
-            id="issue 5: psychologist 01.02.2024-: 3 years on 01.02.2027, not 31.01.2027",
+            id="item 21: psychologist 01.02.2024-: 3 years on 01.02.2027, not 31.01.2027",
         ),
         pytest.param(
             "01.03.2026-",
@@ -334,7 +334,7 @@ def test_experience_accepts_any_iterable():
             0,
             0,
             "01.03.2027",
-            id="issue 5: social worker second since 01.03.2026: 1 year on 01.03.2027",
+            id="README: 01.03.2026 -> 1 year on 01.03.2027",
         ),
         pytest.param("01.01.2025-", 1, 0, 0, "01.01.2026", id="01.01.2025-: 1 year on 01.01.2026, not 31.12.2025"),
         pytest.param("15.06.2025-", 1, 0, 0, "15.06.2026", id="15.06.2025-: 1 year on 15.06.2026"),
