@@ -28,12 +28,15 @@ system-deps-run:
 system-deps-test:
 	@scripts/system-deps.sh test
 
+# Compiles locale/ and locale/overrides/ (Django's and the packages' strings our users see; settings.LOCALE_PATHS).
 compilemessages: $(STAMP)
 	@$(MANAGE_DEV) compilemessages --ignore=.venv --ignore=var -v 0
 
-# Regenerate the kk and ru catalogues from the code (then translate the new entries).
+# Regenerate the kk and ru catalogues from the code (then translate the new entries). Our copies of Django's and
+# simple_history's admin templates keep those packages' msgids, translated in locale/overrides, not here.
 messages: $(STAMP)
-	$(MANAGE_DEV) makemessages -l kk -l ru -l en --ignore=.venv --ignore=var --ignore=tests --no-obsolete
+	$(MANAGE_DEV) makemessages -l kk -l ru -l en --ignore=.venv --ignore=var --ignore=tests --ignore=templates/admin \
+		--ignore=templates/simple_history --no-obsolete
 
 run: system-deps-run $(STAMP) compilemessages
 	@mkdir -p var

@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -41,20 +43,40 @@ class EligibilityFilterForm(SafeForm):
             del self.fields["region"]
 
 
-class ImpactForm(SafeForm):
-    """A proposed amendment of one post's requirement (nothing is saved)."""
+class IndentedAlternativesField(AlternativesField):
+    def prepare_value(self, value):
+        if isinstance(value, str):
+            return value
+        return json.dumps(value, ensure_ascii=False, indent=2, cls=self.encoder)
 
-    requirement = forms.ModelChoiceField(queryset=None, label=_("Requirement in force"))
+
+class ImpactForm(SafeForm):
+    """A proposed amendment of one post's requirement (nothing is saved). The new values start as the chosen
+    requirement's current ones (the template swaps them when another requirement is chosen)."""
+
+    requirement = forms.ModelChoiceField(queryset=None, label=_("Requirement in force"), empty_label=None)
     valid_from = forms.DateField(
         label=_("Would apply from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    alternatives = AlternativesField(label=_("New values (alternatives)"))
+    alternatives = IndentedAlternativesField(
+        label=_("New values (alternatives)"),
+        widget=forms.Textarea(attrs={"rows": 14, "class": "font-monospace", "translate": "no"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["requirement"].queryset = Requirement.objects.filter(valid_to__isnull=True).select_related(
-            "position", "item"
+        requirements = (
+            Requirement.objects.filter(valid_to__isnull=True)
+            .select_related("position", "item")
+            .order_by("item__number", "qualification_level", "category")
         )
+        self.fields["requirement"].queryset = requirements
+        self.current_values = {str(r.pk): r.alternatives for r in requirements}
+        if not self.is_bound and not self.initial.get("alternatives"):
+            chosen = self.initial.get("requirement") or next(iter(self.current_values), None)
+            if chosen is not None:
+                self.initial["requirement"] = chosen
+                self.initial["alternatives"] = self.current_values[str(chosen)]
 
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

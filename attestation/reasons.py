@@ -19,9 +19,8 @@ def _date(day: date | None) -> str:
 
 
 def category_label(code: str | None, position: str | None = None) -> str:
-    if position == "psychologist" and code in ("second", "first"):
-        # item 21 names the psychologist's categories II and I
-        return _("category II") if code == "second" else _("category I")
+    """One wording per category on every page and in every reason ("екінші санат", also for item 21's "II санатты
+    психолог"), so a table never mixes two names of one category."""
     return label(CATEGORY_CHOICES, code) if code else _("no category")
 
 

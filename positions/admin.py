@@ -21,6 +21,11 @@ from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Po
 from positions.services import clause_amend, requirement_amend, requirement_withdraw
 
 
+def as_code(value):
+    """Codes are identifiers, not words of any language: shown as code so no one reads them as untranslated."""
+    return format_html("<code>{}</code>", value)
+
+
 @admin.register(LegalAct)
 class LegalActAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
     form = SafeModelForm
@@ -31,9 +36,29 @@ class LegalActAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
 @admin.register(Position)
 class PositionAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
     form = SafeModelForm
-    list_display = ["paragraph", "code", "title_kk", "title_ru", "group"]
-    readonly_fields = ["code", "paragraph", "section", "group", "heading", "title_kk"]
-    fields = ["code", "paragraph", "section", "group", "heading", "title_kk", "title_ru", "title_en", "has_levels"]
+    list_display = ["paragraph", "code_shown", "title_kk", "title_ru", "group"]
+    readonly_fields = ["code_shown", "paragraph", "section", "group", "heading", "title_kk"]
+    fields = [
+        "code_shown",
+        "paragraph",
+        "section",
+        "group",
+        "heading",
+        "title_kk",
+        "title_ru",
+        "title_en",
+        "has_levels",
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "title_en":
+            formfield.widget.attrs["lang"] = "en"  # English by design: our unofficial translation
+        return formfield
+
+    @admin.display(description=_("code"), ordering="code")
+    def code_shown(self, position):
+        return as_code(position.code)
 
     def has_add_permission(self, request):
         return False
@@ -45,9 +70,13 @@ class PositionAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
 @admin.register(EducationField)
 class EducationFieldAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
     form = SafeModelForm
-    list_display = ["code", "name_kk", "name_ru", "parent"]
+    list_display = ["code_shown", "name_kk", "name_ru", "parent"]
     list_select_related = ["parent"]
     search_fields = ["code", "name_kk", "name_ru"]
+
+    @admin.display(description=_("code"), ordering="code")
+    def code_shown(self, field):
+        return as_code(field.code)
 
 
 class AmendmentForm(SafeModelForm):

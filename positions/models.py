@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from positions import schema
-from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES
+from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, label
 from positions.requirements import validate_alternatives
 
 
@@ -102,7 +102,7 @@ class Position(models.Model):
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
     paragraph = models.PositiveSmallIntegerField(_("paragraph"), unique=True)
-    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="positions")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="positions", verbose_name=_("section"))
     group = models.CharField(_("group"), max_length=20, choices=Group.choices)
     heading = models.TextField(_("paragraph heading (official)"))
     title_kk = models.TextField(_("title (official, Kazakh)"))
@@ -148,8 +148,10 @@ class Item(models.Model):
         REQUIREMENTS = "requirements", _("Qualification requirements")
 
     number = models.PositiveSmallIntegerField(_("item"), unique=True)
-    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="items")
-    position = models.ForeignKey(Position, on_delete=models.PROTECT, null=True, blank=True, related_name="items")
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="items", verbose_name=_("section"))
+    position = models.ForeignKey(
+        Position, on_delete=models.PROTECT, null=True, blank=True, related_name="items", verbose_name=_("position")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
 
     class Meta:
@@ -164,9 +166,16 @@ class Item(models.Model):
 class Clause(models.Model):
     """An абзац of an item, or (number 0, no item) the title of a paragraph."""
 
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, null=True, blank=True, related_name="clauses")
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, null=True, blank=True, related_name="clauses", verbose_name=_("item")
+    )
     title_of = models.OneToOneField(
-        Position, on_delete=models.PROTECT, null=True, blank=True, related_name="title_clause"
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="title_clause",
+        verbose_name=_("title of the paragraph"),
     )
     number = models.PositiveSmallIntegerField(_("paragraph (абзац)"))
 
@@ -189,7 +198,7 @@ class Clause(models.Model):
 
 
 class ClauseVersion(EffectiveDated):
-    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions")
+    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions", verbose_name=_("clause"))
     text = models.TextField(
         _("official wording (Kazakh)"), null=True, blank=True, help_text=_("Empty: the wording is not known.")
     )
@@ -277,8 +286,10 @@ class Requirement(EffectiveDated):
     loader) against the codes of the catalogue, and again, shape and vocabulary, wherever it is read.
     """
 
-    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="requirements")
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="requirements")
+    position = models.ForeignKey(
+        Position, on_delete=models.PROTECT, related_name="requirements", verbose_name=_("position")
+    )
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="requirements", verbose_name=_("item"))
     qualification_level = models.CharField(
         _("qualification level"), max_length=10, choices=LEVEL_CHOICES, blank=True, default=""
     )
@@ -311,8 +322,13 @@ class Requirement(EffectiveDated):
         ]
 
     def __str__(self):
-        parts = [self.position.code, self.qualification_level or "—", self.category or "—"]
-        return f"{' / '.join(parts)} ({_('item %(number)s') % {'number': self.item.number}})"
+        """ "15-тармақ · Әлеуметтік жұмыскер · біліктіліктің жоғары деңгейі · екінші санат": the item first."""
+        parts = [_("item %(number)s") % {"number": self.item.number}, self.position.title]
+        if self.qualification_level:
+            parts.append(label(LEVEL_CHOICES, self.qualification_level))
+        if self.category:
+            parts.append(label(CATEGORY_CHOICES, self.category))
+        return " · ".join(str(part) for part in parts)
 
     def clean(self):
         super().clean()

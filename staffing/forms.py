@@ -19,7 +19,7 @@ class PositionChoiceField(forms.ModelChoiceField):
 
 class FieldChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, field):
-        return f"{field.name} ({field.code})"
+        return field.name
 
 
 class EmployeeFilterForm(SafeForm):
