@@ -17,3 +17,8 @@ class AttestationConfig(AppConfig):
         from staffing.signals import work_periods_replacing
 
         work_periods_replacing.connect(release_replaced_periods, dispatch_uid="attestation-release-periods")
+
+        from attestation.deadlines import eligible_deadlines
+        from personnel.deadlines import register_source
+
+        register_source(eligible_deadlines)

@@ -196,3 +196,15 @@ ATTESTATION_DEFAULT_INTERVAL_YEARS = env_int("ATTESTATION_DEFAULT_INTERVAL_YEARS
 ATTESTATION_QUORUM = env_fraction("ATTESTATION_QUORUM", "2/3")
 # Separation of duties: whoever recorded a session's decisions (or recorded the commission as held) cannot approve it.
 ATTESTATION_SEPARATE_APPROVAL = env_bool("ATTESTATION_SEPARATE_APPROVAL", True)
+
+# E-mail (the HR calendar's daily digest, manage.py send_reminders): SMTP from the environment; without
+# EMAIL_HOST the digest is printed to the console (as under `make run`).
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "hr-noreply@localhost")

@@ -1,0 +1,47 @@
+"""Attestation's entries in the HR calendar (personnel.deadlines), registered in AttestationConfig.ready():
+`eligible` — the day the engine says an employee qualifies for the next category (its eligible_from), for
+employees who are not already candidates of an open session; overdue once that day has passed. The engine runs
+once over the centres' staff (seven queries) plus one query for the open candidacies."""
+
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from attestation.models import OPEN_STATES, Candidate
+from attestation.reasons import category_label
+from attestation.selectors import eligibility
+from personnel.deadlines import Deadline
+from personnel.workdays import WorkingCalendar
+from staffing.models import Employee
+
+
+def eligible_deadlines(centre_ids, as_of: date, horizon: date, calendar: WorkingCalendar) -> list[Deadline]:
+    employees = Employee.objects.all() if centre_ids is None else Employee.objects.filter(centre_id__in=centre_ids)
+    rows = [row for row in eligibility(employees, as_of) if row.verdict.eligible_from and row.verdict.next_category]
+    if not rows:
+        return []
+    candidacies = Candidate.objects.filter(session__state__in=OPEN_STATES, removed=False)
+    if centre_ids is not None:
+        candidacies = candidacies.filter(session__centre_id__in=centre_ids)
+    proposed = set(candidacies.values_list("employee_id", flat=True))
+    found = []
+    for row in rows:
+        employee, verdict = row.employee, row.verdict
+        if employee.pk in proposed or verdict.eligible_from > horizon:
+            continue
+        position = employee.position.code if employee.position_id else None
+        found.append(
+            Deadline(
+                kind="eligible",
+                due=verdict.eligible_from,
+                employee_id=employee.pk,
+                personnel_number=employee.personnel_number,
+                employee_name=employee.full_name,
+                centre_code=employee.centre.code,
+                describe=lambda code=verdict.next_category, position=position: (
+                    _("Qualifies for the %(category)s: propose for attestation.")
+                    % {"category": category_label(code, position)}
+                ),
+            )
+        )
+    return found
