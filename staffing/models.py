@@ -4,12 +4,15 @@ Writes go through staffing.services only: they keep the employee's current assig
 category) equal to their open work period, and close/open periods instead of rewriting history.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -296,3 +299,24 @@ class WorkPeriod(models.Model):
             raise ValidationError({"end_date": _("The end date must not be before the start date.")})
         if not self.position_id and not self.position_text:
             raise ValidationError({"position": _("Choose a catalogue position or write the post's name.")})
+
+
+class ImportPreview(models.Model):
+    """An import previewed and waiting for its confirmation: the workbook's rows as read and validated once (the
+    file itself is not kept). Confirming claims the row atomically (imported_at), so a preview is imported at
+    most once; the rows are cleared then, on cancel the preview is deleted, and `manage.py purge_uploads` deletes
+    previews older than a day (staffing/workbook/previews.py)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    imported_at = models.DateTimeField(null=True, blank=True)
+    rows = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        verbose_name = _("import preview")
+        verbose_name_plural = _("import previews")
+
+    def __str__(self):
+        return str(self.pk)

@@ -91,12 +91,13 @@ def centre_create(
 
 
 def _may_see_centre(user, centre_id) -> bool:
-    """Whether the duplicate-IIN message may name the other centre (no user: the command line operator)."""
+    """Whether the duplicate-IIN message may name the other centre: only to who sees that centre's IINs in full,
+    else the message would be an IIN search of it (no user: the command line operator)."""
     if user is None:
         return True
-    from staffing.access import visible_centres
+    from staffing.access import may_see_full_iin
 
-    return visible_centres(user).filter(pk=centre_id).exists()
+    return may_see_full_iin(user, centre_id)
 
 
 def iin_duplicate(iin: str, *, on: date, exclude_pk: int | None = None, user=None) -> dict:

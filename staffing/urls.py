@@ -22,5 +22,6 @@ urlpatterns = [
     path("centres/<slug:code>/export.xlsx", views.centre_export, name="centre_export"),
     path("import/", views.import_upload, name="import"),
     path("import/confirm/", views.import_confirm, name="import_confirm"),
+    path("import/cancel/", views.import_cancel, name="import_cancel"),
     path("import/template.xlsx", views.import_template, name="import_template"),
 ]

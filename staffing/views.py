@@ -2,10 +2,7 @@
 visible records that the role may not change are 403."""
 
 import io
-import uuid
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -36,8 +33,8 @@ from staffing.forms import (
     UploadForm,
     WorkPeriodForm,
 )
-from staffing.models import Education, Employee, Unit, WorkPeriod
-from staffing.workbook import WorkbookError, workbook_export, workbook_import, workbook_read, workbook_template
+from staffing.models import Education, Employee, ImportPreview, Unit, WorkPeriod
+from staffing.workbook import WorkbookError, previews, workbook_export, workbook_read, workbook_template
 
 PAGE_SIZE = 50
 
@@ -338,12 +335,9 @@ def centre_detail(request, code):
     return render(request, "staffing/centre_detail.html", context)
 
 
-# Import: upload → preview (nothing written) → confirm. The upload is kept under MEDIA_ROOT between the two
-# steps so that any app server behind the load balancer can finish the import.
-def _upload_path(token: str) -> Path:
-    return Path(settings.MEDIA_ROOT) / "imports" / f"{token}.xlsx"
-
-
+# Import: upload → preview (nothing written) → confirm or cancel. The workbook is read once, at the upload; the
+# preview keeps its validated rows in the database (staffing/workbook/previews.py), so that any app server
+# behind the load balancer can finish the import, and the file itself is not kept.
 def import_upload(request):
     _require_staff_access(request.user)
     centres = list(changeable_centres(request.user).order_by("code"))
@@ -353,59 +347,53 @@ def import_upload(request):
     plan = token = None
     if request.method == "POST" and form.is_valid():
         centre = next(c for c in centres if c.code == form.cleaned_data["centre"])
-        token = uuid.uuid4().hex
-        path = _upload_path(token)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as handle:
-            for chunk in form.cleaned_data["workbook"].chunks():
-                handle.write(chunk)
         try:
-            plan = workbook_read(path, centre=centre, user=request.user)
+            plan = workbook_read(form.cleaned_data["workbook"], centre=centre, user=request.user)
         except WorkbookError as error:
             form.add_error("workbook", str(error))
-            path.unlink(missing_ok=True)
         else:
-            if not plan.ok:
-                path.unlink(missing_ok=True)
-                token = None
-            else:
-                # The confirmation must come from this user's session and for the centre previewed.
-                request.session.setdefault("imports", {})[token] = centre.code
-                request.session.modified = True
+            if plan.ok:
+                token = previews.preview_create(plan=plan, user=request.user).pk
     return render(request, "staffing/import.html", {"form": form, "plan": plan, "token": token})
+
+
+def _preview(request) -> ImportPreview:
+    """The user's own preview for the centre posted, in a centre they may still change; anything else is 404."""
+    _require_staff_access(request.user)
+    preview = previews.preview_find(
+        token=request.POST.get("token", ""), user=request.user, centre_code=request.POST.get("centre", "")
+    )
+    if preview is None:
+        raise Http404
+    get_visible_or_404(changeable_centres(request.user), pk=preview.centre_id)
+    return preview
 
 
 @require_POST
 def import_confirm(request):
-    _require_staff_access(request.user)
-    token = request.POST.get("token", "")
-    previewed = request.session.get("imports", {}).pop(token, None)
-    request.session.modified = True
-    if previewed is None or previewed != request.POST.get("centre"):
-        raise Http404
-    centre = get_visible_or_404(changeable_centres(request.user), code=previewed)
-    path = _upload_path(token)
-    if not path.exists():
-        messages.error(request, _("This upload has expired or was already imported. Upload the workbook again."))
-        return redirect("staffing:import")
+    preview = _preview(request)
     try:
-        plan = workbook_read(path, centre=centre, user=request.user)
-        if not plan.ok:
-            return render(
-                request, "staffing/import.html", {"form": UploadForm(centres=[centre]), "plan": plan, "token": None}
-            )
-        workbook_import(plan, user=request.user)
-    except WorkbookError as error:
-        messages.error(request, str(error))
+        plan = previews.preview_confirm(preview=preview, user=request.user)
+    except previews.PreviewGone as gone:
+        if gone.reason == "imported":
+            messages.info(request, _("This workbook was already imported."))
+            return redirect("staffing:centre", code=preview.centre.code)
+        messages.error(request, _("This preview has expired. Upload the workbook again."))
         return redirect("staffing:import")
-    finally:
-        path.unlink(missing_ok=True)
     messages.success(
         request,
         _("Imported: %(created)d new and %(updated)d updated employees.")
         % {"created": len(plan.created), "updated": len(plan.updated)},
     )
-    return redirect("staffing:centre", code=centre.code)
+    return redirect("staffing:centre", code=preview.centre.code)
+
+
+@require_POST
+def import_cancel(request):
+    preview = _preview(request)
+    previews.preview_cancel(preview=preview)
+    messages.info(request, _("The import was cancelled: nothing was written."))
+    return redirect("staffing:import")
 
 
 def import_template(request):

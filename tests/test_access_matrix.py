@@ -51,6 +51,7 @@ TABLE = {
     "staffing:centre_export": (lambda o: [o["centre"].code], {**STAFF, "analyst": 403}),
     "staffing:import": (None, {**HR_CHANGE, "other_hr": 200}),
     "staffing:import_confirm": (None, POST_ONLY),
+    "staffing:import_cancel": (None, POST_ONLY),
     "staffing:import_template": (None, STAFF_LIST),
     "personnel:hire": (lambda o: [o["centre"].code], HR_CHANGE),
     "personnel:assign": (lambda o: [o["employee"].pk], HR_CHANGE),

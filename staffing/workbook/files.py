@@ -19,6 +19,13 @@ from staffing.workbook.layout import COLUMNS, EMPLOYEES, LABELS, OPTIONAL_SHEETS
 MAX_ROWS = 20_000  # data rows of the employees sheet
 HISTORY_ROWS_FACTOR = 4  # education and work_history may have this many times MAX_ROWS (several rows per employee)
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # all zip entries together, as unpacked
+# The work openpyxl does is per cell, and a file within the size limits can hold millions of them (95 MB of sheet
+# XML in 9.6 MB took a worker 40 s). A workbook of 10,000 employees has about 550,000 cells; reading stops at
+# the first cell past MAX_CELLS (all sheets together) and at a row wider than MAX_COLUMNS.
+MAX_CELLS = 1_000_000
+MAX_COLUMNS = 50
+# openpyxl reads the whole shared-strings table before the first row: its size is bounded up front.
+MAX_SHARED_STRINGS_BYTES = 30 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100  # unpacked / packed, checked above RATIO_CHECK_FROM bytes
 RATIO_CHECK_FROM = 1024 * 1024
 _ZIP_SIGNATURE = b"PK\x03\x04"
@@ -66,6 +73,12 @@ def _open_workbook(data: bytes):
     # zipfile never unpacks more than an entry's declared size, so the declared sizes bound the work openpyxl does.
     unpacked = sum(entry.file_size for entry in entries)
     packed = sum(entry.compress_size for entry in entries)
+    shared = sum(entry.file_size for entry in entries if entry.filename.lower().endswith("sharedstrings.xml"))
+    if shared > MAX_SHARED_STRINGS_BYTES:
+        raise WorkbookError(
+            _("The workbook holds %(size)s MB of text: at most %(limit)s MB. Split the workbook.")
+            % {"size": shared // (1024 * 1024), "limit": MAX_SHARED_STRINGS_BYTES // (1024 * 1024)}
+        )
     if unpacked > MAX_UNCOMPRESSED_BYTES or (
         unpacked > RATIO_CHECK_FROM and unpacked > MAX_COMPRESSION_RATIO * max(packed, 1)
     ):
@@ -88,11 +101,34 @@ def blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _read_sheet(worksheet, sheet: str) -> tuple[list[tuple[int, dict]], dict[str, str]]:
+class _CellBudget:
+    """Counts the cells read in all sheets of one workbook; past MAX_CELLS (or a row past MAX_COLUMNS) reading
+    stops with a WorkbookError."""
+
+    def __init__(self):
+        self.left = MAX_CELLS
+
+    def spend(self, sheet: str, row: tuple) -> None:
+        width = len(row)
+        if width > MAX_COLUMNS:
+            raise WorkbookError(
+                _("The sheet “%(sheet)s” has more than %(limit)s columns: remove the extra columns.")
+                % {"sheet": sheet, "limit": MAX_COLUMNS}
+            )
+        self.left -= width
+        if self.left < 0:
+            raise WorkbookError(
+                _("The workbook has more than %(limit)s cells: split it or remove what is not needed.")
+                % {"limit": f"{MAX_CELLS:,}".replace(",", " ")}
+            )
+
+
+def _read_sheet(worksheet, sheet: str, budget: _CellBudget) -> tuple[list[tuple[int, dict]], dict[str, str]]:
     """(Excel row number, {column key: raw value}) for each non-empty data row, and each key's column letter."""
     worksheet.reset_dimensions()  # the stored dimension may be wrong: read what is there
     rows = worksheet.iter_rows(values_only=True)
     header = next(rows, None) or ()
+    budget.spend(sheet, header)
     index: dict[str, int] = {}
     for position, value in enumerate(header):
         key = value.strip().lower() if isinstance(value, str) else ""
@@ -113,6 +149,7 @@ def _read_sheet(worksheet, sheet: str) -> tuple[list[tuple[int, dict]], dict[str
         _("The sheet “%(sheet)s” has more than %(limit)s rows: split the workbook.") % {"sheet": sheet, "limit": limit}
     )
     for number, row in enumerate(rows, start=2):
+        budget.spend(sheet, row)
         width = len(row)
         values = [row[i] if i < width else None for i in positions]
         if all(blank(value) for value in values):
@@ -141,8 +178,9 @@ def read_rows(source) -> tuple[dict[str, list[tuple[int, dict]]], dict[str, dict
                 % {"missing": ", ".join(missing), "found": ", ".join(workbook.sheetnames) or "—"}
             )
         rows, letters = {}, {}
+        budget = _CellBudget()
         for sheet in SHEETS + tuple(s for s in OPTIONAL_SHEETS if s in names):
-            rows[sheet], letters[sheet] = _read_sheet(workbook[names[sheet]], sheet)
+            rows[sheet], letters[sheet] = _read_sheet(workbook[names[sheet]], sheet, budget)
         return rows, letters
     except WorkbookError:
         raise

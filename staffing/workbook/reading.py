@@ -24,12 +24,13 @@ from config.dates import today as _today
 from positions.models import EducationField, Position
 from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, LEVEL_CODES, SECTOR_CODES
 from staffing import validation
-from staffing.access import visible_centres
+from staffing.access import full_iin_centres
 from staffing.identifiers import IdentifierError, parse_iin
 from staffing.models import Centre, Employee
 from staffing.services import IIN_MESSAGES
 from staffing.workbook import files
 from staffing.workbook.cells import Checker
+from staffing.workbook.changes import Changes, changes_of
 from staffing.workbook.files import blank as _blank
 from staffing.workbook.layout import COLUMNS, EDUCATION, EMPLOYEES, SHEETS, WORK_HISTORY, Problem
 
@@ -46,6 +47,8 @@ class ImportPlan:
     education_rows: int = 0
     period_rows: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # What would change, for the preview (computed when there are no problems).
+    changes: Changes | None = field(default=None, repr=False, compare=False)
     # The validated rows, for workbook_import.
     employees: list[dict] = field(default_factory=list, repr=False, compare=False)
     education: list[dict] = field(default_factory=list, repr=False, compare=False)
@@ -159,7 +162,8 @@ def _check_iins(checker: RowChecker, employees: dict[str, dict], centre: Centre,
     """One IIN, one person at work: refused twice in the workbook while both rows are employed at the same time
     (a rehire after a dismissal is two rows), and refused when an employee who still works elsewhere in the
     system has it (the employee this row updates excepted). The other centre and personnel number are named
-    only to users who may see that centre's records (no user: the operator of the command line)."""
+    only to users who see that centre's IINs in full (staffing.access; else the message would be an IIN search
+    of that centre); no user: the operator of the command line."""
     by_iin: dict[str, list[dict]] = defaultdict(list)
     for row in employees.values():
         if row["iin"] and row["hire_date"]:
@@ -193,7 +197,7 @@ def _check_iins(checker: RowChecker, employees: dict[str, dict], centre: Centre,
     if user is None:
         visible = {holder.centre_id for holder in holders}
     else:
-        visible = set(visible_centres(user).filter(pk__in={h.centre_id for h in holders}).values_list("pk", flat=True))
+        visible = set(full_iin_centres(user).filter(pk__in={h.centre_id for h in holders}).values_list("pk", flat=True))
     named = set()
     for holder in holders:
         if holder.iin in named:
@@ -475,6 +479,9 @@ def workbook_read(source, *, centre: Centre, user=None) -> ImportPlan:
         education_rows=len(education),
         period_rows=len(periods),
         problems=problems,
+        changes=None
+        if problems
+        else changes_of(centre=centre, employees=list(employees.values()), education=education, periods=periods),
         employees=list(employees.values()),
         education=education,
         periods=periods,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history, get_history_model_for_model
 
 from staffing.models import Education, Employee, Unit, WorkPeriod
+from staffing.names import unit_key
 from staffing.signals import staff_imported, work_periods_replacing
 from staffing.workbook.reading import ImportPlan
 
@@ -112,16 +113,21 @@ def workbook_import(plan: ImportPlan, *, user=None) -> None:
     history = {"default_user": user, "default_date": when, "batch_size": BATCH_SIZE}
     existing = {e.personnel_number: e for e in Employee.objects.select_for_update().filter(centre=centre)}
 
-    units = {unit.name.casefold(): unit for unit in Unit.objects.filter(centre=centre)}
+    # A unit name differing only by case, spaces or a Latin look-alike letter is the existing unit (names.py).
+    units = {}
+    for unit in Unit.objects.filter(centre=centre).order_by("pk"):
+        units.setdefault(unit_key(unit.name), unit)
     new_units = []
     for row in plan.employees:
-        key = row["unit"].casefold()
+        key = unit_key(row["unit"])
         if key and key not in units:
-            units[key] = Unit(centre=centre, name=row["unit"])
+            units[key] = Unit(centre=centre, name=" ".join(row["unit"].split()))
             new_units.append(units[key])
     Unit.objects.bulk_create(new_units, batch_size=BATCH_SIZE)
     if any(unit.pk is None for unit in new_units):  # a database that does not return ids from bulk inserts
-        units = {unit.name.casefold(): unit for unit in Unit.objects.filter(centre=centre)}
+        units = {}
+        for unit in Unit.objects.filter(centre=centre).order_by("pk"):
+            units.setdefault(unit_key(unit.name), unit)
 
     to_create, to_update = [], []
     for row in plan.employees:
@@ -134,7 +140,7 @@ def workbook_import(plan: ImportPlan, *, user=None) -> None:
             to_update.append(employee)
         for name in _FROM_ROW:
             setattr(employee, name, row[name])
-        employee.unit = units[row["unit"].casefold()] if row["unit"] else None
+        employee.unit = units[unit_key(row["unit"])] if row["unit"] else None
         employee.search_text = employee.build_search_text()
 
     # The updated employees' education and periods are replaced: "-" history records, then the rows go.

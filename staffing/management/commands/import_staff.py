@@ -38,6 +38,8 @@ class Command(BaseCommand):
                 "periods": plan.period_rows,
             }
         )
+        if plan.changes and plan.changes.new_units:
+            self.stdout.write(_("New units: %(units)s") % {"units": ", ".join(plan.changes.new_units)})
         if not plan.ok:
             for problem in plan.problems:
                 self.stderr.write(problem.located)
