@@ -288,29 +288,3 @@ def test_as_of_d_takes_the_post_employment_and_diplomas_of_d(centre):
     in_2024 = rows(D(2024, 6, 1))
     assert set(in_2024) == {employee.pk, later.pk}
     assert in_2024[employee.pk].employee.category == "second"
-
-
-def test_a_dismissal_on_31_12_9999_is_a_form_error_and_a_future_one_is_scheduled(client_of, hr_officer, worker):
-    client = client_of(hr_officer)
-    url = reverse("staffing:employee_dismiss", args=[worker.pk])
-    response = client.post(url, {"day": "31.12.9999", "version": worker.version})
-    assert response.status_code == 200 and response.context["form"].errors["day"]
-    # Within the dates forms accept, but more than a year ahead: the records' own bound, said plainly.
-    response = client.post(url, {"day": "01.01.2199", "version": worker.version})
-    assert response.status_code == 200
-    with translation.override("kk"):
-        from django.utils.translation import gettext
-
-        limit = (today() + datetime.timedelta(days=366)).strftime("%d.%m.%Y")
-        expected = gettext("The date %(date)s is too far ahead: at most one year from today (until %(limit)s).") % {
-            "date": "01.01.2199",
-            "limit": limit,
-        }
-    assert expected in response.content.decode()
-    worker.refresh_from_db()
-    assert worker.dismissal_date is None and worker.is_active
-    later = today() + datetime.timedelta(days=20)
-    response = client.post(url, {"day": later.strftime("%d.%m.%Y"), "version": worker.version})
-    assert response.status_code == 302
-    worker.refresh_from_db()
-    assert worker.dismissal_scheduled and worker.is_active
