@@ -1,12 +1,12 @@
 """Seed data of the position catalogue, read from order No. 580-НҚ of 24.10.2025 as amended by
 No. 188-НҚ of 16.04.2026 (shipped text: positions/data/order-580-nk.kk.txt).
 
-Plain Python literals only (no Django, no computed values). Every value cites the place of the
+Plain Python literals (no Django, no computed values) and the codes of positions/vocabulary.py, which
+the data reads and the requirement schema (positions/schema.py) checks. Every value cites the place of the
 order it comes from: "item N" is тармақ N of the annex, "§N" its N-th параграф. Values that are
 NOT in the order (translations, product defaults) say so and are editable data.
 
-The codes used below are those of positions/vocabulary.py; docs/glossary.md explains them (the
-order's words behind each code) and the readings named in the comments.
+docs/glossary.md explains the codes (the order's words behind each) and the readings named in the comments.
 
 Wherever the order accepts "higher (or postgraduate)" education, a postgraduate degree satisfies
 it; where it says plain "жоғары білім" (items 24, 30, 36) the data below also lists
@@ -17,6 +17,8 @@ That is a reading of the product, kept as editable data.
 
 from datetime import date
 from typing import Any
+
+from positions.vocabulary import ORDER_SECTOR_CODES
 
 # ---------------------------------------------------------------------------------------------
 # Legal acts
@@ -333,7 +335,7 @@ REQUIREMENTS = [
                 "experience": {
                     "years": 3,
                     "kind": "sectors",
-                    "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"],
+                    "sectors": list(ORDER_SECTOR_CODES),  # the five systems the item names
                 },
                 "source": "жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық) және әлеуметтік қорғау, жұмыспен қамту, білім беру, денсаулық сақтау, құқық қорғау жүйесінде (барлық меншік нысанындағы ұйымдарда) кемінде 3 жыл жұмыс өтілі",
             },
@@ -367,7 +369,7 @@ REQUIREMENTS = [
                 "experience": {
                     "years": 3,
                     "kind": "sectors",
-                    "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"],
+                    "sectors": list(ORDER_SECTOR_CODES),  # the five systems the item names
                 },
                 "source": "жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық) және халықты әлеуметтік қорғау, жұмыспен қамту, білім беру, денсаулық сақтау, құқық қорғау органдары жүйесінде (барлық меншік нысанындағы ұйымдарда) кемінде 3 жыл жұмыс өтілі",
             },
@@ -401,7 +403,7 @@ REQUIREMENTS = [
                 "experience": {
                     "years": 2,
                     "kind": "sectors",
-                    "sectors": ["social_protection", "employment", "education", "health", "law_enforcement"],
+                    "sectors": list(ORDER_SECTOR_CODES),  # the five systems the item names
                 },
                 "source": "жоғары (немесе жоғары оқу орнынан кейінгі) білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық) және халықты әлеуметтік қорғау, жұмыспен қамту, білім беру, денсаулық сақтау, құқық қорғау жүйесінде (барлық меншік нысанындағы ұйымдарда) кемінде 2 жыл жұмыс өтілі",
             },
