@@ -45,7 +45,7 @@ run: system-deps-run $(STAMP) compilemessages
 	@$(MANAGE_DEV) seed_demo --centres $(DEMO_CENTRES) --employees-per-centre $(DEMO_EMPLOYEES) --if-empty
 	@$(MANAGE_DEV) demo_users
 	@$(MANAGE_DEV) apply_scheduled_changes -v 0
-	@$(MANAGE_DEV) purge_uploads -v 0
+	@$(MANAGE_DEV) purge -v 0
 	$(MANAGE_DEV) runserver 127.0.0.1:$(PORT)
 
 lint: $(STAMP)

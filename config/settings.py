@@ -189,6 +189,10 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# Personal data access log (staffing/access_log.py, docs/security.md): entries older than this are removed by the
+# daily `manage.py purge`.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 365)
+
 # Attestation: the periodicity is not fixed by order No. 580-НҚ (see README); this is the default for a
 # centre that has not set its own.
 ATTESTATION_DEFAULT_INTERVAL_YEARS = env_int("ATTESTATION_DEFAULT_INTERVAL_YEARS", 3)

@@ -29,6 +29,7 @@ MENU = (
     MenuEntry("staffing:import", _("Import"), (HR_OFFICER,)),
     MenuEntry("attestation:impact", _("Impact of amendments"), (CATALOGUE_EDITOR, COMMITTEE_ANALYST)),
     MenuEntry("admin:index", _("Catalogue editing"), (CATALOGUE_EDITOR,)),
+    MenuEntry("staffing:access_log", _("Access log"), (CENTRE_DIRECTOR,)),
 )
 
 

@@ -90,6 +90,20 @@ def may_change_expression(user, centre_field: str = "centre_id"):
     return Exists(Centre.users.through.objects.filter(centre_id=OuterRef(centre_field), user_id=user.pk))
 
 
+def access_log_centres(user):
+    """Centres whose personal data access log the user reads: superusers all, directors the centres they are
+    linked to (the log says who looked at their staff's full IINs)."""
+    if user.is_superuser:
+        return Centre.objects.all()
+    if not user.is_authenticated or not has_role(user, CENTRE_DIRECTOR):
+        return Centre.objects.none()
+    return Centre.objects.filter(users=user)
+
+
+def may_read_access_log(user) -> bool:
+    return user.is_superuser or has_role(user, CENTRE_DIRECTOR)
+
+
 def visible_employees(user):
     if sees_all_centres(user):
         return Employee.objects.all()

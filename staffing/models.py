@@ -320,3 +320,46 @@ class ImportPreview(models.Model):
 
     def __str__(self):
         return str(self.pk)
+
+
+class PersonalDataAccess(models.Model):
+    """One look at full IINs (Law of the Republic of Kazakhstan No. 94-V "On personal data and their protection"):
+    who, whom (an employee, or a centre's staff), when and what. Written by staffing.access_log, kept
+    ACCESS_LOG_RETENTION_DAYS, read by superusers and by the centre's director (docs/security.md)."""
+
+    class What(models.TextChoices):
+        CARD = "card", _("employee card")
+        CHANGES = "changes", _("history of changes")
+        LIST = "list", _("list of employees")
+        EXPORT = "export", _("workbook export")
+        COMMAND = "command", _("command-line export")
+
+    at = models.DateTimeField(_("when"), db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    # Kept as text too: the entry must still say who after the account is deleted.
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    what = models.CharField(_("what"), max_length=20, choices=What.choices)
+    centre = models.ForeignKey(
+        Centre, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("centre")
+    )
+    employee = models.ForeignKey(
+        Employee, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("whom")
+    )
+    people = models.PositiveIntegerField(_("employees shown"), default=1)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data accesses")
+        indexes = [models.Index(fields=["centre", "-at"], name="pdaccess_centre_at")]
+
+    def __str__(self):
+        return f"{self.at:%d.%m.%Y %H:%M} {self.username} {self.what}"

@@ -24,4 +24,5 @@ urlpatterns = [
     path("import/confirm/", views.import_confirm, name="import_confirm"),
     path("import/cancel/", views.import_cancel, name="import_cancel"),
     path("import/template.xlsx", views.import_template, name="import_template"),
+    path("access-log/", views.access_log, name="access_log"),
 ]

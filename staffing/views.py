@@ -16,13 +16,16 @@ from config.dates import today
 from positions.models import Position
 from staffing import selectors, services
 from staffing.access import (
+    access_log_centres,
     changeable_centres,
     get_visible_or_404,
     may_download_workbook,
+    may_read_access_log,
     may_search_by_iin,
     may_see_staff,
     visible_centres,
 )
+from staffing.access_log import What, access_log_entries, access_record, access_record_list
 from staffing.card import card_sections
 from staffing.forms import (
     DateForm,
@@ -96,6 +99,7 @@ def employee_list(request):
         iin_search=may_search_by_iin(request.user),
     )
     page = Paginator(selectors.employee_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    access_record_list(request=request, employees=page)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -122,6 +126,8 @@ def employee_detail(request, pk):
         "card_sections": card_sections(employee, day),
         "show_changes": employee.full_iin,
     }
+    if employee.full_iin:
+        access_record(what=What.CARD, request=request, employee=employee)
     return render(request, "staffing/employee_detail.html", context)
 
 
@@ -130,6 +136,7 @@ def employee_changes(request, pk):
     employee = _employee(request, pk)
     if not employee.full_iin:
         raise PermissionDenied
+    access_record(what=What.CHANGES, request=request, employee=employee)
     context = {"employee": employee, "changes": selectors.employee_changes(employee), "show_changes": True}
     return render(request, "staffing/employee_changes.html", context)
 
@@ -412,4 +419,29 @@ def centre_export(request, code):
     buffer = io.BytesIO()
     workbook_export(centre, buffer)
     buffer.seek(0)
-    return FileResponse(buffer, as_attachment=True, filename=f"staff-{centre.code}-{today():%Y-%m-%d}.xlsx")
+    filename = f"staff-{centre.code}-{today():%Y-%m-%d}.xlsx"
+    people = Employee.objects.filter(centre=centre).count()
+    access_record(what=What.EXPORT, request=request, centre=centre, people=people, detail=filename)
+    return FileResponse(buffer, as_attachment=True, filename=filename)
+
+
+ACCESS_LOG_PAGE_SIZE = 100
+
+
+def access_log(request):
+    """The personal data access log: superusers all of it, a director their centres' (?centre= narrows)."""
+    if not may_read_access_log(request.user):
+        raise PermissionDenied
+    centres = list(access_log_centres(request.user).order_by("code"))
+    code = request.GET.get("centre") or ""
+    centre = get_visible_or_404(access_log_centres(request.user), code=code) if code else None
+    entries = access_log_entries(request.user, centre=centre)
+    page = Paginator(entries, ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "centres": centres,
+        "centre": centre,
+        "query_string": f"centre={centre.code}" if centre else "",
+        "retention_days": settings.ACCESS_LOG_RETENTION_DAYS,
+    }
+    return render(request, "staffing/access_log.html", context)

@@ -67,6 +67,9 @@ TABLE = {
     "personnel:order": (lambda o: [o["order"].pk], STAFF),
     "personnel:order_cancel": (lambda o: [o["order"].pk], HR_CHANGE),
     "personnel:calendar": (None, STAFF_LIST),
+    # The personal data access log: directors (their centres; another centre's ?centre= is 404, tested with the
+    # log) and superusers.
+    "staffing:access_log": (None, {**dict.fromkeys(ROLES, 403), "director": 200}),
     "attestation:eligibility": (None, STAFF_LIST),
     "attestation:eligibility_export": (None, STAFF_LIST),
     "attestation:impact": (None, {**dict.fromkeys(ROLES, 403), "editor": 200, "analyst": 200}),

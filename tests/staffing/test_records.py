@@ -232,8 +232,9 @@ def test_the_list_runs_a_fixed_number_of_queries(client_of, hr_officer, centre, 
     make_staff(centre, count)
     client = client_of(hr_officer)
     client.get(reverse("staffing:employee_list"))
-    # session, user, groups, centres (form), positions (form), units (form), count, page, changeable centres
-    with django_assert_num_queries(9):
+    # session, user, groups, centres (form), positions (form), units (form), count, page, access log (one insert
+    # for the centre whose full IINs the page shows), changeable centres
+    with django_assert_num_queries(10):
         response = client.get(reverse("staffing:employee_list"), {"sort": "position"})
     assert len(response.context["page"]) == count
 
@@ -244,9 +245,9 @@ def test_the_card_runs_a_fixed_number_of_queries(client_of, hr_officer, centre, 
     employee = Employee.objects.filter(centre=centre).first()
     client = client_of(hr_officer)
     client.get(reverse("staffing:employee", args=[employee.pk]))
-    # session, user, groups, employee (with may_change), education, periods, candidacies, positions, fields,
-    # requirements in force, contracts, their amendments, orders
-    with django_assert_num_queries(13):
+    # session, user, groups, employee (with may_change), education, periods, access log insert, candidacies,
+    # positions, fields, requirements in force, contracts, their amendments, orders
+    with django_assert_num_queries(14):
         client.get(reverse("staffing:employee", args=[employee.pk]))
 
 

@@ -1,5 +1,6 @@
 import csv
 import json
+from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
@@ -7,6 +8,7 @@ from django.utils import translation
 from attestation.exporting import eligibility_records
 from config.dates import parse_day, today
 from config.inputs import csv_text
+from staffing.access_log import What, access_record_centres
 from staffing.models import Centre, Employee
 
 FIELDS = [
@@ -45,6 +47,13 @@ class Command(BaseCommand):
             employees = employees.filter(centre__code=options["centre"])
         with translation.override(options["language"]):
             records = eligibility_records(employees, day or today())
+        # The output holds full IINs: the access log records it, one entry per centre (by the command's operator).
+        centres = {centre.code: centre for centre in Centre.objects.filter(code__in={r["centre"] for r in records})}
+        access_record_centres(
+            what=What.COMMAND,
+            counts={centres[code]: n for code, n in Counter(r["centre"] for r in records).items()},
+            detail=f"eligibility --as-of {day:%Y-%m-%d} --format {options['format']}",
+        )
         if options["format"] == "json":
             self.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
             return

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from staffing.access_log import What, access_record
 from staffing.models import Centre
 from staffing.workbook import workbook_export
 
@@ -23,9 +24,12 @@ class Command(BaseCommand):
             workbook_export(target, file)
         except OSError as error:
             raise CommandError(_("Cannot write %(file)s: %(error)s") % {"file": file, "error": error}) from None
+        count = target.employees.count()
+        # The workbook holds full IINs: the access log records it (by the operator of the command line).
+        access_record(what=What.COMMAND, centre=target, people=count, detail=f"export_staff {file}")
         self.stdout.write(
             self.style.SUCCESS(
                 _("Exported %(count)s employees of %(centre)s to %(file)s.")
-                % {"count": target.employees.count(), "centre": target.code, "file": file}
+                % {"count": count, "centre": target.code, "file": file}
             )
         )
