@@ -32,6 +32,7 @@ from staffing.access import (
     visible_centres,
     visible_employees,
 )
+from staffing.access_log import What, access_record
 from staffing.models import Employee
 
 
@@ -321,6 +322,9 @@ def personal_card(request, pk):
     language = documents.language_of(request)
     # Full IIN and birth date only where the user is HR officer or director of the centre (docs/security.md).
     show_iin = may_see_full_iin(request.user, employee.centre)
+    if show_iin:
+        detail = "personal card (PDF)" if request.GET.get("format") == "pdf" else "personal card"
+        access_record(what=What.CARD, request=request, employee=employee, detail=detail)
     if request.GET.get("format") == "pdf":
         response = HttpResponse(
             documents.personal_card_pdf(employee, language=language, show_iin=show_iin), content_type="application/pdf"

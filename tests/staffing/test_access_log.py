@@ -115,3 +115,10 @@ def test_the_retention_is_a_year_by_default():
 def test_the_menu_offers_the_log_to_directors_only(client_of, director, hr_officer):
     assert 'data-menu="staffing:access_log"' in client_of(director).get(reverse("home")).content.decode()
     assert 'data-menu="staffing:access_log"' not in client_of(hr_officer).get(reverse("home")).content.decode()
+
+
+def test_the_personal_card_document_with_the_full_iin_is_logged(client_of, hr_officer, analyst, employee):
+    client_of(analyst).get(reverse("personnel:personal_card", args=[employee.pk]))
+    assert not PersonalDataAccess.objects.exists()
+    client_of(hr_officer).get(reverse("personnel:personal_card", args=[employee.pk]))
+    assert entries(employee=employee) == [("hr", "card", "astana-1", 1)]
