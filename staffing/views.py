@@ -3,6 +3,7 @@ visible records that the role may not change are 403."""
 
 import io
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from staffing.models import PersonalDataAccess
+from staffing.models import ImportPreview, PersonalDataAccess
 from tests.factories import EmployeeFactory, UserFactory
 
 
@@ -100,10 +100,13 @@ def test_purge_removes_entries_older_than_the_retention(settings, hr_officer, em
         PersonalDataAccess.objects.create(
             at=now - datetime.timedelta(days=days), user=hr_officer, username="hr", what="card", employee=employee
         )
+    preview = ImportPreview.objects.create(centre=employee.centre, user=hr_officer)
+    ImportPreview.objects.filter(pk=preview.pk).update(created_at=now - datetime.timedelta(days=2))
     call_command("purge", stdout=io.StringIO())
     assert [entry.at.date() for entry in PersonalDataAccess.objects.all()] == [
         (now - datetime.timedelta(days=29)).date()
     ]
+    assert not ImportPreview.objects.exists()  # the same daily command removes old import previews
 
 
 def test_the_retention_is_a_year_by_default():
