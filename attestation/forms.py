@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attestation.models import Candidate, CommissionMember, Session
 from config.inputs import SafeForm
+from config.widgets import DateInput
 from positions.forms import AlternativesField
 from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES
 from positions.models import Requirement
@@ -23,9 +24,7 @@ STATUS_CHOICES = [
 class EligibilityFilterForm(SafeForm):
     text_formulas = False
 
-    on = forms.DateField(
-        label=_("As of"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    on = forms.DateField(label=_("As of"), required=False, widget=DateInput())
     region = forms.ChoiceField(label=_("Region"), required=False)
     centre = forms.ChoiceField(label=_("Centre"), required=False)
     position = forms.ChoiceField(label=_("Position"), required=False)
@@ -55,9 +54,7 @@ class ImpactForm(SafeForm):
     requirement's current ones (the template swaps them when another requirement is chosen)."""
 
     requirement = forms.ModelChoiceField(queryset=None, label=_("Requirement in force"), empty_label=None)
-    valid_from = forms.DateField(
-        label=_("Would apply from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    valid_from = forms.DateField(label=_("Would apply from"), widget=DateInput())
     alternatives = IndentedAlternativesField(
         label=_("New values (alternatives)"),
         widget=forms.Textarea(attrs={"rows": 14, "class": "font-monospace", "translate": "no"}),
@@ -79,7 +76,7 @@ class ImpactForm(SafeForm):
                 self.initial["alternatives"] = self.current_values[str(chosen)]
 
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_INPUT = DateInput()
 
 
 class SessionForm(SafeForm):

@@ -12,8 +12,3 @@ class PersonnelConfig(AppConfig):
         from staffing.card import register_card_section
 
         register_card_section(EMPLOYEE_CARD_SECTION)
-
-        from personnel.workbook import CONTRACTS_SHEET
-        from staffing.workbook.layout import register_extra_sheet
-
-        register_extra_sheet(CONTRACTS_SHEET)

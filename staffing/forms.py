@@ -3,12 +3,13 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from config.inputs import SafeForm, SafeModelForm
+from config.widgets import DateInput
 from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, SECTOR_CHOICES
 from positions.models import EducationField, Position
 from staffing.models import Education, Employee, Unit, WorkPeriod
 from staffing.services import iin_problem
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_WIDGET = DateInput()
 BLANK = [("", "—")]
 
 

@@ -17,7 +17,7 @@
     var birth = form.elements.namedItem("birth_date");
     var sex = form.elements.namedItem("sex");
     if (birth) {
-      birth.value = year + "-" + digits.slice(2, 4) + "-" + digits.slice(4, 6);
+      birth.value = digits.slice(4, 6) + "." + digits.slice(2, 4) + "." + year;
     }
     if (sex) {
       sex.value = centuryDigit % 2 === 1 ? "M" : "F";
