@@ -180,7 +180,7 @@ class Candidate(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["employee__last_name", "employee__first_name", "pk"]
+        ordering = ["employee__name_key", "pk"]
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
         constraints = [models.UniqueConstraint(fields=["session", "employee"], name="candidate_once_per_session")]

@@ -247,7 +247,7 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
     """What the director of `centre` reads on `day` (9 queries, see the module's docstring)."""
     catalogue = catalogue_lookups()
     rows = eligibility(
-        Employee.objects.filter(centre=centre).order_by("last_name", "first_name", "personnel_number"),
+        Employee.objects.filter(centre=centre).order_by("name_key", "personnel_number"),
         day,
         catalogue=catalogue,
         centres={centre.pk: centre},
@@ -277,7 +277,7 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
     recent = list(
         _recent_candidates([centre.pk], day)
         .select_related("employee", "session", "position")
-        .order_by("-session__date", "employee__last_name", "employee__first_name", "pk")
+        .order_by("-session__date", "employee__name_key", "pk")
     )
     table = staff_table(rows)
     return CentreDashboard(
@@ -296,7 +296,7 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
                 for row in rows
                 if eligible_soon(row.verdict, day) and row.employee.pk not in candidate_ids
             ),
-            key=lambda item: (item.verdict.eligible_from, item.employee.full_name),
+            key=lambda item: (item.verdict.eligible_from, item.employee.name_key),
         ),
         awaiting_approval=awaiting,
         outcomes=_outcome_lines(Counter(candidate.decision for candidate in recent)),
@@ -325,7 +325,7 @@ def area_report(user, day: date, region_code: str | None = None) -> AreaReport:
     centres = list(centres.select_related("region").order_by("region__order", "code"))
     centre_ids = [centre.pk for centre in centres]
 
-    rows = eligibility(employees.order_by("centre__code", "personnel_number"), day)
+    rows = eligibility(employees.order_by("centre__code", "name_key", "pk"), day)
     candidate_ids = _open_candidate_ids(centre_ids)
     per_centre = {pk: Totals(centres=1) for pk in centre_ids}
     for row in rows:
@@ -346,7 +346,7 @@ def area_report(user, day: date, region_code: str | None = None) -> AreaReport:
     overrides = list(
         recent.exclude(override_reason="")
         .select_related("employee", "session__centre", "position")
-        .order_by("session__centre__code", "-session__date", "employee__last_name", "pk")
+        .order_by("session__centre__code", "-session__date", "employee__name_key", "pk")
     )
 
     lines = [CentreLine(centre, per_centre[centre.pk]) for centre in centres]

@@ -172,7 +172,7 @@ def floor_queries(day) -> list[tuple[str, tuple]]:
         (
             f"SELECT e.*, c.*, p.* FROM {employee} e JOIN {centre} c ON c.id = e.centre_id "
             f"LEFT JOIN {position} p ON p.id = e.position_id WHERE e.{employed.replace('(dismissal', '(e.dismissal')} "
-            "ORDER BY e.last_name, e.first_name, e.middle_name",
+            "ORDER BY c.code, e.name_key, e.id",
             (),
         ),
         (

@@ -243,6 +243,7 @@ def demo_seed(*, centres: int, employees_per_centre: int, seed: int = 2026, toda
                 **person,
             )
             employee.search_text = employee.build_search_text()
+            employee.name_key = employee.build_name_key()
             employees.append(employee)
             plans.append((employee, position, level, ladder, steps))
     Employee.objects.bulk_create(employees, batch_size=2000)

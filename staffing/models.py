@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from positions.labels import CATEGORY_CHOICES, EDUCATION_LEVEL_CHOICES, LEVEL_CHOICES, SECTOR_CHOICES
 from staffing.identifiers import IdentifierError, validate_bin
+from staffing.names import NAME_KEY_LENGTH, name_key, search_fold
 
 
 class Region(models.Model):
@@ -150,17 +151,20 @@ class Employee(models.Model):
         _("qualification level"), max_length=10, choices=LEVEL_CHOICES, blank=True, default=""
     )
     category = models.CharField(_("category"), max_length=10, choices=CATEGORY_CHOICES, blank=True, default="")
-    # Lower-cased names and personnel number: Python folds Kazakh letters, SQLite's LIKE does not. The IIN is
-    # searched separately (exactly, and only by roles that may see it).
+    # Lower-cased names and personnel number: Python folds Kazakh letters, SQLite's LIKE does not; Latin i is
+    # read as Kazakh і (staffing/names.py). The IIN is searched separately (exactly, and only by roles that may
+    # see it).
     search_text = models.CharField(max_length=400, editable=False, default="")
+    # The sort key of the name in the order of the Kazakh alphabet, the same on SQLite and PostgreSQL (names.py).
+    name_key = models.CharField(max_length=NAME_KEY_LENGTH, editable=False, default="")
     # Optimistic locking: a save based on an older version is refused (staffing.services).
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = EmployeeQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "name_key"])
 
     class Meta:
-        ordering = ["last_name", "first_name", "middle_name"]
+        ordering = ["name_key", "pk"]
         verbose_name = _("employee")
         verbose_name_plural = _("employees")
         constraints = [
@@ -169,12 +173,11 @@ class Employee(models.Model):
         indexes = [
             models.Index(fields=["centre", "dismissal_date"], name="employee_centre_active"),
             models.Index(fields=["centre", "position", "qualification_level", "category"], name="employee_post"),
-            # The national list (analysts) sorts every active employee by name.
+            # The national list (analysts) sorts every active employee by name, a centre's list its own.
             models.Index(
-                fields=["last_name", "first_name", "middle_name", "id"],
-                condition=Q(dismissal_date__isnull=True),
-                name="employee_active_by_name",
+                fields=["name_key", "id"], condition=Q(dismissal_date__isnull=True), name="employee_active_by_name"
             ),
+            models.Index(fields=["centre", "name_key", "id"], name="employee_centre_by_name"),
         ]
 
     def __str__(self):
@@ -182,13 +185,17 @@ class Employee(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = self.build_search_text()
+        self.name_key = self.build_name_key()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("staffing:employee", args=[self.pk])
 
     def build_search_text(self) -> str:
-        return " ".join([self.last_name, self.first_name, self.middle_name, self.personnel_number]).lower()
+        return search_fold(" ".join([self.last_name, self.first_name, self.middle_name, self.personnel_number]))
+
+    def build_name_key(self) -> str:
+        return name_key(self.last_name, self.first_name, self.middle_name)
 
     @property
     def full_name(self) -> str:

@@ -14,6 +14,7 @@ from positions.vocabulary import CATEGORY_CODES
 from staffing.access import full_iin_centres, full_iin_expression, may_change_expression, visible_employees
 from staffing.experience import Duration, Span, experience
 from staffing.models import Education, Employee, WorkPeriod
+from staffing.names import search_fold
 
 # A search uses its first few distinct words: each word is one more condition, and SQLite refuses a query deeper
 # than a thousand of them (a 500 instead of an answer).
@@ -21,18 +22,20 @@ MAX_SEARCH_WORDS = 10
 
 
 def search_words(query: str) -> list[str]:
-    return list(dict.fromkeys(query.lower().split()))[:MAX_SEARCH_WORDS]
+    """The words searched, folded like Employee.search_text (Latin i read as Kazakh і, staffing/names.py)."""
+    return list(dict.fromkeys(search_fold(query).split()))[:MAX_SEARCH_WORDS]
 
 
+# Names sort in the order of the Kazakh alphabet (Employee.name_key, indexed).
 SORTS = {
-    "name": ["last_name", "first_name", "middle_name"],
-    "-name": ["-last_name", "-first_name", "-middle_name"],
+    "name": ["name_key"],
+    "-name": ["-name_key"],
     "number": ["personnel_number"],
     "-number": ["-personnel_number"],
-    "hired": ["hire_date", "last_name"],
-    "-hired": ["-hire_date", "last_name"],
-    "position": ["position__paragraph", "last_name"],
-    "centre": ["centre__code", "last_name"],
+    "hired": ["hire_date", "name_key"],
+    "-hired": ["-hire_date", "name_key"],
+    "position": ["position__paragraph", "name_key"],
+    "centre": ["centre__code", "name_key"],
 }
 
 

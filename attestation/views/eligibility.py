@@ -63,7 +63,8 @@ def _filtered_rows(request):
     if data.get("category"):
         employees = employees.filter(category=data["category"])
     catalogue = catalogue_lookups()
-    rows = eligibility(employees.order_by("centre__code", "personnel_number"), day, catalogue=catalogue)
+    # By centre, then by name in the order of the Kazakh alphabet (Employee.name_key).
+    rows = eligibility(employees.order_by("centre__code", "name_key", "pk"), day, catalogue=catalogue)
     counts = {
         "total": len(rows),
         "eligible": sum(row.verdict.eligible for row in rows),

@@ -63,7 +63,7 @@ def _session(request, pk) -> Session:
 def session_detail(request, pk):
     session = _session(request, pk)
     candidates = list(
-        session.candidates.select_related("employee", "position").order_by("removed", "employee__last_name", "pk")
+        session.candidates.select_related("employee", "position").order_by("removed", "employee__name_key", "pk")
     )
     may_record = changeable_centres(request.user).filter(pk=session.centre_id).exists()
     may_approve = directed_centres(request.user).filter(pk=session.centre_id).exists()
@@ -93,7 +93,7 @@ def session_detail(request, pk):
         "cancel_form": ReasonForm(),
         "bulk_form": BulkDecisionForm(candidates=[c for c in candidates if not c.removed]) if deciding else None,
         "member_form": MemberForm(),
-        "add_form": CandidateAddForm(employees=employees.order_by("last_name")),
+        "add_form": CandidateAddForm(employees=employees.order_by("name_key", "pk")),
         "order_form": OrderForm(initial={"day": today()}),
         "meeting_form": MeetingForm(
             initial={"day": session.commission_date or today(), "members_present": session.members_present}

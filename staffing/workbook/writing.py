@@ -35,6 +35,7 @@ EMPLOYEE_FIELDS = [
     "qualification_level",
     "category",
     "search_text",
+    "name_key",
     "version",
 ]
 _FROM_ROW = (
@@ -142,6 +143,7 @@ def workbook_import(plan: ImportPlan, *, user=None) -> None:
             setattr(employee, name, row[name])
         employee.unit = units[unit_key(row["unit"])] if row["unit"] else None
         employee.search_text = employee.build_search_text()
+        employee.name_key = employee.build_name_key()
 
     # The updated employees' education and periods are replaced: "-" history records, then the rows go.
     updated_ids = {employee.pk for employee in to_update}
