@@ -1,5 +1,6 @@
 """manage.py purge_uploads: delete import previews older than a day (they hold the workbook's rows, full IINs
-included), whether imported or not. Run daily (cron or a systemd timer; `make run` runs it at start)."""
+included), whether imported or not. The daily `manage.py purge` (run by `make run` too) does this and the rest of
+the clean-up; this command is the import previews' part alone."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _

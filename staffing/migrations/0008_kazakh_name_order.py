@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('positions', '0004_verbose_names'),
-        ('staffing', '0006_import_preview'),
+        ('staffing', '0007_personal_data_access'),
     ]
 
     operations = [
