@@ -375,7 +375,7 @@ def _read_periods(checker: Checker, rows, employees, position_ids: dict[str, int
     return result
 
 
-def _check_periods(checker: Checker, employees: dict[str, dict], periods: list[dict], position_codes) -> None:
+def _check_periods(checker: Checker, employees: dict[str, dict], periods: list[dict], position_codes, today) -> None:
     """Per employee: one open period with a catalogue position when active, none when dismissed. Overlapping
     periods are allowed (a second job): experience counts each day once (staffing.experience)."""
     by_employee = defaultdict(list)
@@ -428,10 +428,23 @@ def _check_periods(checker: Checker, employees: dict[str, dict], periods: list[d
                     _("The current period needs a catalogue position: use one of %(codes)s.")
                     % {"codes": ", ".join(position_codes)},
                 )
-        open_period = open_periods[0] if open_periods and employee["dismissal_date"] is None else None
-        employee["position_id"] = open_period["position_id"] if open_period else None
-        employee["qualification_level"] = open_period["qualification_level"] if open_period else ""
-        employee["category"] = open_period["category"] if open_period else ""
+        held = _post_held(mine, today)
+        employee["position_id"] = held["position_id"] if held else None
+        employee["qualification_level"] = held["qualification_level"] if held else ""
+        employee["category"] = held["category"] if held else ""
+
+
+def _post_held(periods: list[dict], today) -> dict | None:
+    """The period whose post is the employee's current assignment, as the services keep it: the one covering
+    today (a change dated later is scheduled, docs/records.md: apply_scheduled_changes brings it in on its date);
+    before the first one starts, the earliest; after the last one ends (dismissed), the last."""
+    catalogue = [period for period in periods if period["position_id"] is not None]
+    covering = [p for p in catalogue if p["start_date"] <= today and (p["end_date"] is None or p["end_date"] >= today)]
+    if covering:
+        return max(covering, key=lambda p: (p["start_date"], p["row"]))
+    if catalogue and all(p["start_date"] > today for p in catalogue):
+        return min(catalogue, key=lambda p: (p["start_date"], p["row"]))
+    return max(catalogue, key=lambda p: (p["end_date"] or date.max, p["start_date"]), default=None)
 
 
 def _run_row_checks(checker: RowChecker, employees: dict[str, dict], education: list[dict], periods: list[dict]):
@@ -462,7 +475,7 @@ def workbook_read(source, *, centre: Centre, user=None) -> ImportPlan:
         checker, rows[WORK_HISTORY], employees, {code.lower(): pk for code, pk in positions.items()}
     )
     _run_row_checks(checker, employees, education, periods)
-    _check_periods(checker, employees, periods, list(positions))
+    _check_periods(checker, employees, periods, list(positions), day)
     _check_iins(checker, employees, centre, user)
 
     existing = set(Employee.objects.filter(centre=centre).values_list("personnel_number", flat=True))

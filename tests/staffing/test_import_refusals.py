@@ -247,3 +247,39 @@ def test_the_page_lists_each_refusal_with_its_column_letter_in_the_users_languag
     assert "I (hire_date)" in html
     assert "14" in html and "17.05.2004" in html
     assert not Employee.objects.exists()
+
+
+# ---- scheduled changes at the import (docs/records.md) ----------------------------------------------------------
+
+
+def test_a_post_change_dated_after_today_is_scheduled_not_applied_early(tmp_path, centre):
+    from staffing.services import scheduled_changes_apply
+
+    data = staff()
+    change = today() + timedelta(days=10)
+    data["work_history"][1]["end_date"] = (change - timedelta(days=1)).isoformat()
+    data["work_history"].append(
+        {**data["work_history"][1], "category": "highest", "start_date": change.isoformat(), "end_date": None}
+    )
+    plan = read(tmp_path, data, centre)
+    assert plan.ok, plan.problems
+    workbook_import(plan)
+    employee = Employee.objects.get(centre=centre, personnel_number="0001")
+    assert employee.category == "first"  # today's post until the change's date
+    scheduled_changes_apply(on=change)
+    employee.refresh_from_db()
+    assert employee.category == "highest"
+
+
+def test_a_dismissal_dated_after_today_keeps_the_employee_at_work_until_then(tmp_path, centre):
+    data = staff()
+    last_day = today() + timedelta(days=20)
+    data["employees"][0]["dismissal_date"] = last_day.isoformat()
+    data["work_history"][1]["end_date"] = last_day.isoformat()
+    plan = read(tmp_path, data, centre)
+    assert plan.ok, plan.problems
+    workbook_import(plan)
+    employee = Employee.objects.get(centre=centre, personnel_number="0001")
+    assert employee.is_active and employee.dismissal_scheduled
+    assert (employee.position.code, employee.category) == ("social_worker", "first")
+    assert Employee.objects.active().filter(pk=employee.pk).exists()

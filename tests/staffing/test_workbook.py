@@ -265,7 +265,12 @@ def test_a_valid_workbook_is_previewed_without_writing_then_imported(tmp_path, c
 
     dismissed = Employee.objects.get(centre=centre, personnel_number="0002")
     assert dismissed.dismissal_date == date(2023, 6, 30)
-    assert (dismissed.position, dismissed.qualification_level, dismissed.category) == (None, "", "")
+    # A dismissed employee keeps the post of their last period, as a dismissal on the card does.
+    assert (dismissed.position.code, dismissed.qualification_level, dismissed.category) == (
+        "psychologist",
+        "",
+        "second",
+    )
     assert sorted(e.level for e in dismissed.education.all()) == ["basic_secondary", "higher"]
     assert dismissed.education.get(level="basic_secondary").field is None
 
