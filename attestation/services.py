@@ -26,10 +26,10 @@ from attestation.models import OPEN_STATES, Candidate, CommissionMember, Session
 from attestation.reasons import catalogue_names, verdict_texts
 from attestation.selectors import catalogue_lookups, eligibility
 from config.dates import today
+from personnel.services import order_category_assignments
 from staffing.access import changeable_centres
 from staffing.experience import add_years
 from staffing.models import Centre, Employee
-from staffing.services import employee_change_assignment
 
 State = Session.State
 
@@ -616,10 +616,13 @@ def session_issue_order(*, session: Session, user, number: str, day: date) -> Se
     if day > today():
         # Recording it would change the employees' current post before the order takes effect.
         raise ValidationError(_("Record the order on or after its date."), code="future")
-    assigned = session.candidates.filter(
-        removed=False, decision=Candidate.Decision.ASSIGN_NEXT, applied_period__isnull=True
+    assigned = list(
+        session.candidates.filter(
+            removed=False, decision=Candidate.Decision.ASSIGN_NEXT, applied_period__isnull=True
+        ).select_related("employee", "position")
     )
-    for candidate in assigned.select_related("employee", "position"):
+    changes = []
+    for candidate in assigned:
         employee = Employee.objects.select_for_update().get(pk=candidate.employee_id)
         if (employee.position_id, employee.qualification_level, employee.category) != (
             candidate.position_id,
@@ -631,14 +634,24 @@ def session_issue_order(*, session: Session, user, number: str, day: date) -> Se
                 % {"name": employee.full_name},
                 code="changed",
             )
-        candidate.applied_period = employee_change_assignment(
-            employee=employee,
-            position=candidate.position,
-            qualification_level=candidate.qualification_level,
-            category=candidate.next_category,
-            start_date=day,
+        changes.append(
+            {
+                "employee": employee,
+                "position": candidate.position,
+                "qualification_level": candidate.qualification_level,
+                "category": candidate.next_category,
+                "start_date": day,
+            }
         )
-        candidate.save(update_fields=["applied_period"])
+    if changes:
+        # The session's order is a personnel order of kind "category assignment" in the centre's register
+        # (docs/personnel.md): one order, one point per candidate, the periods opened in the same transaction.
+        _order, periods = order_category_assignments(
+            centre=session.centre, order_date=day, number=number, changes=changes, user=user
+        )
+        for candidate, period in zip(assigned, periods, strict=True):
+            candidate.applied_period = period
+            candidate.save(update_fields=["applied_period"])
     session.order_number, session.order_date = number.strip(), day
     _move(session, State.ORDER_ISSUED, user)
     return session

@@ -355,6 +355,13 @@ def order_cancel(*, order: Order, order_date: date, basis: str, signed_by: str =
     return cancelling
 
 
+def order_items_release_periods(*, employee_ids) -> int:
+    """Let go of the work periods orders opened for these employees, because a staff import is about to replace
+    their work history (staffing.signals.work_periods_replacing). The orders keep their points; cancelling such
+    an order afterwards no longer removes a period (the imported history is what HR confirmed)."""
+    return OrderItem.objects.filter(employee_id__in=employee_ids, period__isnull=False).update(period=None)
+
+
 # --- certificates ------------------------------------------------------------------------------------------
 
 

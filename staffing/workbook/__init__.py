@@ -10,7 +10,8 @@ Where things are:
 * exporting.py: :func:`workbook_export`, :func:`workbook_template` and :func:`excel_cell`.
 
 Sheets (first row: column keys, order free, extra columns ignored; an optional second row of kk/ru labels):
-``employees``, ``education``, ``work_history`` (layout.COLUMNS).
+``employees``, ``education``, ``work_history`` (layout.COLUMNS), and the optional sheets that apps above staffing
+register (layout.register_extra_sheet: personnel's ``contracts``).
 """
 
 from staffing.workbook.exporting import excel_cell, workbook_export, workbook_template

@@ -15,7 +15,16 @@ from openpyxl.utils import get_column_letter
 from config.inputs import strip_control_characters
 from staffing.identifiers import make_iin
 from staffing.models import Centre, Education, Employee, WorkPeriod
-from staffing.workbook.layout import COLUMNS, DATE_COLUMNS, EDUCATION, EMPLOYEES, LABELS, SHEETS, WORK_HISTORY
+from staffing.workbook.layout import (
+    COLUMNS,
+    DATE_COLUMNS,
+    EDUCATION,
+    EMPLOYEES,
+    EXTRA_SHEETS,
+    LABELS,
+    SHEETS,
+    WORK_HISTORY,
+)
 
 NUMBER_FORMAT_DATE = "dd.mm.yyyy"
 # On export, every string starting with one of these is written as text with a quote prefix.
@@ -48,7 +57,7 @@ def _new_workbook():
     workbook = openpyxl.Workbook(write_only=True)
     sheets = {}
     bold, grey = Font(bold=True), Font(italic=True, color="666666")
-    for sheet in SHEETS:
+    for sheet in SHEETS + tuple(EXTRA_SHEETS):
         worksheet = workbook.create_sheet(sheet)
         for i, key in enumerate(COLUMNS[sheet], start=1):
             worksheet.column_dimensions[get_column_letter(i)].width = 22 if key in DATE_COLUMNS else 28
@@ -136,6 +145,9 @@ def workbook_export(centre: Centre, target) -> None:
                 row.end_date,
             ],
         )
+    for name, sheet in EXTRA_SHEETS.items():
+        for values in sheet.export(centre):
+            _append(sheets[name], values)
     _save(workbook, target)
 
 
@@ -186,4 +198,7 @@ def workbook_template(target) -> None:
             None,
         ],
     )
+    for name, sheet in EXTRA_SHEETS.items():
+        if sheet.sample:
+            _append(sheets[name], sheet.sample)
     _save(workbook, target)

@@ -13,7 +13,15 @@ import openpyxl
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from staffing.workbook.layout import COLUMNS, EMPLOYEES, LABELS, OPTIONAL_SHEETS, SHEETS, column_letter
+from staffing.workbook.layout import (
+    COLUMNS,
+    EMPLOYEES,
+    EXTRA_SHEETS,
+    LABELS,
+    OPTIONAL_SHEETS,
+    SHEETS,
+    column_letter,
+)
 
 # Limits for untrusted uploads (the file size limit is settings.MAX_UPLOAD_MB).
 MAX_ROWS = 20_000  # data rows of the employees sheet
@@ -179,7 +187,7 @@ def read_rows(source) -> tuple[dict[str, list[tuple[int, dict]]], dict[str, dict
             )
         rows, letters = {}, {}
         budget = _CellBudget()
-        for sheet in SHEETS + tuple(s for s in OPTIONAL_SHEETS if s in names):
+        for sheet in SHEETS + tuple(s for s in OPTIONAL_SHEETS + tuple(EXTRA_SHEETS) if s in names):
             rows[sheet], letters[sheet] = _read_sheet(workbook[names[sheet]], sheet, budget)
         return rows, letters
     except WorkbookError:

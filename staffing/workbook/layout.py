@@ -2,10 +2,13 @@
 
 To add a sheet: add its name to SHEETS (or OPTIONAL_SHEETS when older workbooks may lack it), its keys to
 COLUMNS and their labels to LABELS, then a reader in reading.py (SHEET_READERS) and its rows in writing.py and
-exporting.py."""
+exporting.py. An app above staffing adds an optional sheet of its own records with register_extra_sheet()
+(personnel's `contracts`): staffing reads, writes and exports it through the ExtraSheet's functions, in the
+same validation and the same transaction as the rest of the workbook."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -112,3 +115,35 @@ class Problem:
 def column_letter(position: int) -> str:
     """The Excel letter of a 0-based column position."""
     return get_column_letter(position + 1)
+
+
+@dataclass(frozen=True)
+class ExtraSheet:
+    """An optional sheet contributed by an app above staffing.
+
+    read(checker, rows, employees, centre) -> validated rows (JSON-serialisable but for dates): `rows` are the
+    sheet's (Excel row number, {key: raw value}); `employees` the employees sheet's validated rows by personnel
+    number; problems go to the checker (all or nothing, like every sheet).
+    write(centre, rows, employee_ids, history) writes them inside the import's transaction; `employee_ids` maps
+    the workbook's personnel numbers to ids; `history` holds simple_history's bulk arguments.
+    export(centre) -> the rows of the centre's records, each a list of values in column order."""
+
+    name: str
+    columns: tuple[str, ...]
+    labels: dict[str, str]
+    date_columns: frozenset[str]
+    read: Callable
+    write: Callable
+    export: Callable
+    sample: tuple = ()  # the template's sample row
+
+
+EXTRA_SHEETS: dict[str, ExtraSheet] = {}
+
+
+def register_extra_sheet(sheet: ExtraSheet) -> None:
+    EXTRA_SHEETS[sheet.name] = sheet
+    COLUMNS[sheet.name] = sheet.columns
+    for key, label in sheet.labels.items():
+        LABELS.setdefault(key, label)
+    DATE_COLUMNS.update(sheet.date_columns)

@@ -52,6 +52,7 @@ def preview_create(*, plan: ImportPlan, user) -> ImportPreview:
             "created": plan.created,
             "updated": plan.updated,
             **{name: getattr(plan, name) for name in _ROW_LISTS},
+            "extra": plan.extra,
         },
     )
 
@@ -84,6 +85,7 @@ def preview_confirm(*, preview: ImportPreview, user=None) -> ImportPlan:
         education_rows=len(rows["education"]),
         period_rows=len(rows["periods"]),
         **{name: [_dates(row) for row in rows[name]] for name in _ROW_LISTS},
+        extra={name: [_dates(row) for row in sheet] for name, sheet in rows.get("extra", {}).items()},
     )
     workbook_import(plan, user=user)
     ImportPreview.objects.filter(pk=preview.pk).update(rows={})

@@ -32,7 +32,7 @@ from staffing.workbook import files
 from staffing.workbook.cells import Checker
 from staffing.workbook.changes import Changes, changes_of
 from staffing.workbook.files import blank as _blank
-from staffing.workbook.layout import COLUMNS, EDUCATION, EMPLOYEES, SHEETS, WORK_HISTORY, Problem
+from staffing.workbook.layout import COLUMNS, EDUCATION, EMPLOYEES, EXTRA_SHEETS, SHEETS, WORK_HISTORY, Problem
 
 SEX_VALUES = {"M": "M", "F": "F", "М": "M", "Ж": "F", "Е": "M", "Ә": "F"}  # Latin, Russian М/Ж, Kazakh Е/Ә
 
@@ -53,6 +53,8 @@ class ImportPlan:
     employees: list[dict] = field(default_factory=list, repr=False, compare=False)
     education: list[dict] = field(default_factory=list, repr=False, compare=False)
     periods: list[dict] = field(default_factory=list, repr=False, compare=False)
+    # The validated rows of the extra sheets present (layout.register_extra_sheet), by sheet name.
+    extra: dict[str, list[dict]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -477,6 +479,9 @@ def workbook_read(source, *, centre: Centre, user=None) -> ImportPlan:
     _run_row_checks(checker, employees, education, periods)
     _check_periods(checker, employees, periods, list(positions), day)
     _check_iins(checker, employees, centre, user)
+    extra = {
+        name: sheet.read(checker, rows[name], employees, centre) for name, sheet in EXTRA_SHEETS.items() if name in rows
+    }
 
     existing = set(Employee.objects.filter(centre=centre).values_list("personnel_number", flat=True))
     order = {sheet: i for i, sheet in enumerate(SHEETS)}
@@ -498,4 +503,5 @@ def workbook_read(source, *, centre: Centre, user=None) -> ImportPlan:
         employees=list(employees.values()),
         education=education,
         periods=periods,
+        extra=extra,
     )

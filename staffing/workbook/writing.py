@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from staffing.models import Education, Employee, Unit, WorkPeriod
 from staffing.names import unit_key
 from staffing.signals import staff_imported, work_periods_replacing
+from staffing.workbook.layout import EXTRA_SHEETS
 from staffing.workbook.reading import ImportPlan
 
 BATCH_SIZE = 500
@@ -169,6 +170,8 @@ def workbook_import(plan: ImportPlan, *, user=None) -> None:
         for row in plan.periods
     ]
     bulk_create_with_history(periods, WorkPeriod, **history)
+    for name, rows in plan.extra.items():
+        EXTRA_SHEETS[name].write(centre, rows, ids, history)
     staff_imported.send(
         sender=Employee,
         centre=centre,

@@ -34,11 +34,13 @@ ORDER_NUMBER = "17-ЖҚ"
 def order_recorded_later(monkeypatch):
     """Orders here are dated after today's date; these tests record them as if it were 2030."""
     import attestation.services
+    import personnel.services
     import staffing.services
 
     monkeypatch.setattr(attestation.services, "today", lambda: datetime.date(2030, 1, 1))
     # The order applies the category through staffing, which schedules changes dated after its today.
     monkeypatch.setattr(staffing.services, "today", lambda: datetime.date(2030, 1, 1))
+    monkeypatch.setattr(personnel.services, "today", lambda: datetime.date(2030, 1, 1))
 
 
 def social_worker(centre, *, number, last_name, first_name, middle_name, since):

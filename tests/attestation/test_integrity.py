@@ -22,10 +22,12 @@ TODAY = D(2027, 1, 20)
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     import attestation.services
+    import personnel.services
     import staffing.services
 
     monkeypatch.setattr(attestation.services, "today", lambda: TODAY)
     monkeypatch.setattr(staffing.services, "today", lambda: TODAY)
+    monkeypatch.setattr(personnel.services, "today", lambda: TODAY)
 
 
 @pytest.fixture

@@ -22,11 +22,13 @@ HIRED = D(2025, 1, 1)
 def order_recorded_later(monkeypatch):
     """Orders here are dated after today's date; these tests record them as if it were 2030."""
     import attestation.services
+    import personnel.services
     import staffing.services
 
     monkeypatch.setattr(attestation.services, "today", lambda: datetime.date(2030, 1, 1))
     # The order applies the category through staffing, which schedules changes dated after its today.
     monkeypatch.setattr(staffing.services, "today", lambda: datetime.date(2030, 1, 1))
+    monkeypatch.setattr(personnel.services, "today", lambda: datetime.date(2030, 1, 1))
 
 
 def social_worker(centre, number, *, since, field="social_work", hire=HIRED):
@@ -256,12 +258,14 @@ def test_an_unknown_step_is_404(client_of, hr_officer, session):
 
 def test_an_order_dated_after_today_is_refused(session, hr_officer, director, staff, monkeypatch):
     import attestation.services
+    import personnel.services
     import staffing.services
 
     run_to_approval(session, hr_officer, director)
     monkeypatch.setattr(attestation.services, "today", lambda: D(2026, 12, 12))
     # The order applies the category through staffing, which schedules changes dated after its today.
     monkeypatch.setattr(staffing.services, "today", lambda: D(2026, 12, 12))
+    monkeypatch.setattr(personnel.services, "today", lambda: D(2026, 12, 12))
     with pytest.raises(ValidationError) as error:
         services.session_issue_order(session=session, user=hr_officer, number="1", day=D(2026, 12, 15))
     assert error.value.code == "future"

@@ -23,10 +23,12 @@ State = Session.State
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     import attestation.services
+    import personnel.services
     import staffing.services
 
     monkeypatch.setattr(attestation.services, "today", lambda: TODAY)
     monkeypatch.setattr(staffing.services, "today", lambda: TODAY)
+    monkeypatch.setattr(personnel.services, "today", lambda: TODAY)
 
 
 def new_session(centre, hr, day=SESSION_DAY):

@@ -18,11 +18,13 @@ D = datetime.date
 def order_recorded_later(monkeypatch):
     """Orders here are dated after today's date; these tests record them as if it were 2030."""
     import attestation.services
+    import personnel.services
     import staffing.services
 
     monkeypatch.setattr(attestation.services, "today", lambda: datetime.date(2030, 1, 1))
     # The order applies the category through staffing, which schedules changes dated after its today.
     monkeypatch.setattr(staffing.services, "today", lambda: datetime.date(2030, 1, 1))
+    monkeypatch.setattr(personnel.services, "today", lambda: datetime.date(2030, 1, 1))
 
 
 def test_session_from_candidates_to_order(page, live_server, reference_data):

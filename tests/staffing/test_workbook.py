@@ -334,7 +334,8 @@ def test_the_template_has_keys_labels_and_a_sample_row_that_imports(tmp_path, ce
     workbook_template(path)
 
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["employees", "education", "work_history"]
+    # contracts: the optional sheet that the personnel app adds (personnel/workbook.py)
+    assert book.sheetnames == ["employees", "education", "work_history", "contracts"]
     for sheet, keys in COLUMNS.items():
         rows = list(book[sheet].iter_rows(values_only=True))
         assert list(rows[0]) == list(keys)
@@ -343,6 +344,7 @@ def test_the_template_has_keys_labels_and_a_sample_row_that_imports(tmp_path, ce
     plan = workbook_read(path, centre=centre)
     assert plan.ok, plan.problems
     assert plan.created == ["0001"]
+    assert [row["number"] for row in plan.extra["contracts"]] == ["17"]
 
 
 def test_dates_in_all_three_forms(tmp_path, centre):
