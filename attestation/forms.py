@@ -72,11 +72,20 @@ class ImpactForm(SafeForm):
         if not self.is_bound and not self.initial.get("alternatives"):
             chosen = self.initial.get("requirement") or next(iter(self.current_values), None)
             if chosen is not None:
-                self.initial["requirement"] = chosen
+                self.initial["requirement"] = int(chosen)
                 self.initial["alternatives"] = self.current_values[str(chosen)]
 
 
 DATE_INPUT = DateInput()
+
+
+class OwnIds:
+    """The session page holds several of these forms, with fields of the same name (reason, day): each form's
+    fields get ids of their own, so every label points at its own field."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"id_{type(self).__name__.lower()}_%s")
+        super().__init__(*args, **kwargs)
 
 
 class SessionForm(SafeForm):
@@ -88,7 +97,7 @@ class SessionForm(SafeForm):
         self.fields["centre"].choices = [(c.code, c.name) for c in centres]
 
 
-class MemberForm(SafeForm):
+class MemberForm(OwnIds, SafeForm):
     name = forms.CharField(label=_("Full name"), max_length=200)
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
     role = forms.ChoiceField(label=_("Role in the commission"), choices=[])
@@ -98,7 +107,7 @@ class MemberForm(SafeForm):
         self.fields["role"].choices = CommissionMember.Role.choices
 
 
-class CandidateAddForm(SafeForm):
+class CandidateAddForm(OwnIds, SafeForm):
     employee = forms.ModelChoiceField(label=_("Employee"), queryset=None)
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
@@ -107,7 +116,7 @@ class CandidateAddForm(SafeForm):
         self.fields["employee"].queryset = employees
 
 
-class ReasonForm(SafeForm):
+class ReasonForm(OwnIds, SafeForm):
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 
@@ -125,14 +134,14 @@ def vote_field(label):
     return forms.IntegerField(label=label, min_value=0, max_value=MAX_VOTES, error_messages=VOTE_ERRORS)
 
 
-class MeetingForm(SafeForm):
+class MeetingForm(OwnIds, SafeForm):
     day = forms.DateField(label=_("The commission met on"), widget=DATE_INPUT)
     members_present = forms.IntegerField(
         label=_("Members present"), min_value=1, max_value=MAX_VOTES, error_messages=VOTE_ERRORS
     )
 
 
-class ApprovalForm(SafeForm):
+class ApprovalForm(OwnIds, SafeForm):
     day = forms.DateField(label=_("Approved on"), widget=DATE_INPUT)
 
 
@@ -156,12 +165,12 @@ class DecisionForm(SafeForm):
         self.fields["decision"].choices = Candidate.Decision.choices
 
 
-class OrderForm(SafeForm):
+class OrderForm(OwnIds, SafeForm):
     number = forms.CharField(label=_("Order number"), max_length=60)
     day = forms.DateField(label=_("Order date"), widget=DATE_INPUT)
 
 
-class SendBackForm(SafeForm):
+class SendBackForm(OwnIds, SafeForm):
     to_state = forms.ChoiceField(label=_("Send back to"), choices=[])
     reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -170,7 +179,7 @@ class SendBackForm(SafeForm):
         self.fields["to_state"].choices = [(state, Session.State(state).label) for state in targets]
 
 
-class BulkDecisionForm(SafeForm):
+class BulkDecisionForm(OwnIds, SafeForm):
     """One decision for the ticked candidates; each is posted as "id:version" (the version the user saw)."""
 
     candidates = forms.MultipleChoiceField(label=_("Candidates"), choices=[], widget=forms.CheckboxSelectMultiple)

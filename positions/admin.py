@@ -116,9 +116,39 @@ class AmendmentForm(SafeModelForm):
         pass
 
 
+def latest_wordings() -> dict[int, str]:
+    """The wording each clause has in its latest version (the one an amendment closes); "" where unknown."""
+    versions = ClauseVersion.objects.filter(valid_to__isnull=True).order_by("clause_id", "valid_from")
+    return {clause_id: text or "" for clause_id, text in versions.values_list("clause_id", "text")}
+
+
+class ClauseSelect(forms.Select):
+    """Each option carries its clause's latest wording: static/js/clause-wording.js starts the new wording from it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wordings = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        key = getattr(value, "value", value)
+        if key in self.wordings:
+            option["attrs"]["data-wording"] = self.wordings[key]
+        return option
+
+
 class ClauseChoiceField(forms.ModelChoiceField):
+    """Clauses named by item and абзац and shown with the start of their wording, so an editor finds the one
+    to amend by its text."""
+
+    widget = ClauseSelect
+    wordings: dict[int, str] = {}
+
     def label_from_instance(self, clause):
-        return str(clause)
+        text = self.wordings.get(clause.pk, "")
+        if not text:
+            return str(clause)
+        return f"{clause} — {text[:90]}{'…' if len(text) > 90 else ''}"
 
 
 class ClauseAmendmentForm(AmendmentForm):
@@ -132,9 +162,18 @@ class ClauseAmendmentForm(AmendmentForm):
         model = ClauseVersion
         fields = ["clause", "act", "valid_from", "text", "text_ru", "note"]
 
+    class Media:
+        js = ["js/clause-wording.js"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].required = True
+        wordings = latest_wordings()
+        self.fields["clause"].wordings = wordings
+        self.fields["clause"].widget.wordings = wordings
+        clause = self.initial.get("clause")
+        if clause and not self.initial.get("text"):
+            self.initial["text"] = wordings.get(int(clause), "")
 
     def amend(self):
         cleaned = self.cleaned_data

@@ -322,7 +322,7 @@ class Requirement(EffectiveDated):
         ]
 
     def __str__(self):
-        """ "15-тармақ · Әлеуметтік жұмыскер · біліктіліктің жоғары деңгейі · екінші санат": the item first."""
+        """ "15-тармақ · Әлеуметтік жұмыскер · жоғары деңгейлі біліктілік · екінші санат": the item first."""
         parts = [_("item %(number)s") % {"number": self.item.number}, self.position.title]
         if self.qualification_level:
             parts.append(label(LEVEL_CHOICES, self.qualification_level))

@@ -129,3 +129,18 @@ def test_an_editor_deleting_an_education_field_reads_counts_not_diplomas(client_
     html = client_of(editor).get(reverse("admin:positions_educationfield_delete", args=[field.pk])).content.decode()
     assert "Құпия мамандық №7" not in html and "Тағы бір диплом" not in html and "Құпиябаева" not in html
     assert ": 2" in html
+
+
+def test_the_page_starts_from_the_chosen_requirements_current_values_titled_by_item(client_of, editor):
+    response = client_of(editor).get(reverse("attestation:impact"))
+    form = response.context["form"]
+    first = Requirement.objects.filter(valid_to__isnull=True).order_by("item__number", "qualification_level").first()
+    assert form.initial["requirement"] == first.pk
+    assert json.loads(form["alternatives"].value()) == first.alternatives
+    html = response.content.decode()
+    assert "null" not in html.split('name="alternatives"')[1].split("</textarea>")[0]
+    social_worker = Requirement.objects.get(
+        position__code="social_worker", qualification_level="high", category="second", valid_to__isnull=True
+    )
+    assert str(social_worker) == "15-тармақ · Әлеуметтік жұмыскер · жоғары деңгейлі біліктілік · екінші санат"
+    assert str(social_worker) in html

@@ -84,3 +84,17 @@ def test_recorded_versions_cannot_be_deleted(client_of, editor):
     )
     assert response.status_code == 403
     assert ClauseVersion.objects.filter(pk=version.pk).exists()
+
+
+def test_the_clause_picker_shows_each_clauses_wording_and_a_new_wording_starts_from_it(client_of, editor):
+    clause = Clause.objects.get(item__number=37, number=2)
+    latest = clause.versions.get(valid_to__isnull=True).text
+    client = client_of(editor)
+    form = client.get(reverse("admin:positions_clauseversion_add")).context["adminform"].form
+    labels = dict(form.fields["clause"].choices)
+    label = next(text for value, text in labels.items() if getattr(value, "value", value) == clause.pk)
+    assert label.startswith("37-тармақ, 2-абзац — ") and latest[:40] in label
+    html = client.get(reverse("admin:positions_clauseversion_add")).content.decode()
+    assert f'data-wording="{latest[:30]}' in html
+    chosen = client.get(reverse("admin:positions_clauseversion_add"), {"clause": clause.pk})
+    assert chosen.context["adminform"].form.initial["text"] == latest
