@@ -15,6 +15,7 @@ from faker import Faker
 from positions.models import EducationField, Position
 from staffing.identifiers import make_iin
 from staffing.models import Centre, Education, Employee, Region, Unit, WorkPeriod
+from staffing.validation import birthday
 
 KAZAKH_SURNAMES = [
     "Әбдірахманов",
@@ -132,7 +133,8 @@ class _Generator:
         self.today = today
         self.serial = self.random.randrange(1000)
 
-    def person(self):
+    def person(self, latest_birth: date | None = None):
+        """A person born 1965-2001, and no later than `latest_birth` (so that their records are possible)."""
         sex = self.random.choice("MF")
         if self.random.random() < 0.75:
             surname = self.random.choice(KAZAKH_SURNAMES)
@@ -155,7 +157,8 @@ class _Generator:
                     self.faker.first_name_female(),
                     self.faker.middle_name_female(),
                 )
-        birth = date(self.random.randint(1965, 2001), self.random.randint(1, 12), self.random.randint(1, 28))
+        last_year = min(2001, latest_birth.year - 1) if latest_birth else 2001
+        birth = date(self.random.randint(1965, last_year), self.random.randint(1, 12), self.random.randint(1, 28))
         iin = None
         while iin is None:
             self.serial = (self.serial + 1) % 10000
@@ -218,7 +221,6 @@ def demo_seed(*, centres: int, employees_per_centre: int, seed: int = 2026, toda
     for centre in new_centres:
         for index in range(employees_per_centre):
             position = _pick_position(rng, positions, index)
-            person = generator.person()
             level = ""
             if position.code in ("social_worker", "social_work_specialist"):
                 level = rng.choice(["high", "high", "medium"])
@@ -229,6 +231,8 @@ def demo_seed(*, centres: int, employees_per_centre: int, seed: int = 2026, toda
             # Years at the centre: enough for the category steps taken, plus a little.
             years_here = rng.uniform(0.3, 2.5) + steps * rng.uniform(1.0, 3.2)
             hire_date = generator.years_ago(years_here, years_here)
+            # Hired at 18 at the earliest (staffing/validation.py refuses anything before the 14th birthday).
+            person = generator.person(latest_birth=hire_date.replace(year=hire_date.year - 18, day=1))
             dismissed = rng.random() < 0.05
             employee = Employee(
                 centre=centre,
@@ -268,24 +272,33 @@ def demo_seed(*, centres: int, employees_per_centre: int, seed: int = 2026, toda
                 ),
                 specialty=fields[field_code].name_kk,
                 document_number=f"ЖБ-{rng.randint(100000, 999999)}",
-                graduation_date=employee.hire_date - timedelta(days=rng.randint(200, 3000)),
+                # Not before the 17th birthday, not after today (docs/records.md).
+                graduation_date=min(
+                    today,
+                    max(
+                        employee.hire_date - timedelta(days=rng.randint(200, 3000)),
+                        birthday(employee.birth_date, 17),
+                    ),
+                ),
             )
         )
         if rng.random() < 0.6:  # an earlier job elsewhere, ending before the hire date (sometimes with a gap)
             organisation, sector = rng.choice(OTHER_EMPLOYERS)
             end = employee.hire_date - timedelta(days=rng.choice([1, 1, 30, 200]))
-            periods.append(
-                WorkPeriod(
-                    employee=employee,
-                    organisation=organisation,
-                    sector=sector,
-                    position_text="маман",
-                    managerial=rng.random() < 0.2,
-                    profile_experience=sector == "social_protection",
-                    start_date=end - timedelta(days=rng.randint(200, 2500)),
-                    end_date=end,
+            begin = max(end - timedelta(days=rng.randint(200, 2500)), birthday(employee.birth_date, 16))
+            if begin < end:  # none before the 16th birthday
+                periods.append(
+                    WorkPeriod(
+                        employee=employee,
+                        organisation=organisation,
+                        sector=sector,
+                        position_text="маман",
+                        managerial=rng.random() < 0.2,
+                        profile_experience=sector == "social_protection",
+                        start_date=begin,
+                        end_date=end,
+                    )
                 )
-            )
         # The centre: one period per category step, the last one open unless dismissed.
         start = employee.hire_date
         stop = employee.dismissal_date or today

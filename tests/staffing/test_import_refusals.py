@@ -283,3 +283,24 @@ def test_a_dismissal_dated_after_today_keeps_the_employee_at_work_until_then(tmp
     assert employee.is_active and employee.dismissal_scheduled
     assert (employee.position.code, employee.category) == ("social_worker", "first")
     assert Employee.objects.active().filter(pk=employee.pk).exists()
+
+
+def test_demo_records_are_possible_records(tmp_path):
+    """The demo's and the bench's data pass the same checks: its export imports back without a problem."""
+    from staffing.demo import demo_seed
+    from staffing.models import Centre
+    from staffing.workbook import workbook_export
+
+    report = demo_seed(centres=2, employees_per_centre=40)
+    centres = list(Centre.objects.order_by("-pk")[:2])
+    assert report.employees == 80 and sum(c.employees.count() for c in centres) == 80
+    for centre in centres:
+        path = tmp_path / f"{centre.code}.xlsx"
+        workbook_export(centre, path)
+        assert read_path(path, centre).problems == []
+
+
+def read_path(path, centre):
+    from staffing.workbook import workbook_read
+
+    return workbook_read(path, centre=centre)
