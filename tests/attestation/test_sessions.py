@@ -29,6 +29,10 @@ def order_recorded_later(monkeypatch):
     # The order applies the category through staffing, which schedules changes dated after its today.
     monkeypatch.setattr(staffing.services, "today", lambda: datetime.date(2030, 1, 1))
     monkeypatch.setattr(personnel.services, "today", lambda: datetime.date(2030, 1, 1))
+    # And the import, which takes the post of the period covering its today.
+    import staffing.workbook.reading
+
+    monkeypatch.setattr(staffing.workbook.reading, "_today", lambda: datetime.date(2030, 1, 1))
 
 
 def social_worker(centre, number, *, since, field="social_work", hire=HIRED):
