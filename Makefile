@@ -43,6 +43,7 @@ run: system-deps-run $(STAMP) compilemessages
 	@$(MANAGE_DEV) migrate --no-input -v 0
 	@$(MANAGE_DEV) load_catalogue
 	@$(MANAGE_DEV) seed_demo --centres $(DEMO_CENTRES) --employees-per-centre $(DEMO_EMPLOYEES) --if-empty
+	@$(MANAGE_DEV) seed_demo_personnel --if-empty
 	@$(MANAGE_DEV) demo_users
 	@$(MANAGE_DEV) apply_scheduled_changes -v 0
 	@$(MANAGE_DEV) purge -v 0

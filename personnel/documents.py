@@ -72,6 +72,13 @@ def _point(order: Order, item) -> str:
         if not item.category:
             return _("To record %(name)s, %(position)s, without a category from %(date)s.") % values
         return _("To assign %(name)s, %(position)s, the %(category)s from %(date)s.") % values
+    if order.kind == Order.Kind.RATE:
+        return _("To set %(name)s, %(position)s, a rate of %(rate)s from %(date)s.") % (values | {"rate": item.rate})
+    if order.kind == Order.Kind.LEAVE:
+        text = _("To grant %(name)s, %(position)s, leave from %(date)s to %(until)s.") % (
+            values | {"until": _d(item.end_date)}
+        )
+        return f"{text} {item.detail}".strip()
     if order.kind == Order.Kind.DISMISSAL:
         return _("To dismiss %(name)s, %(position)s, on %(date)s.") % values
     if order.kind == Order.Kind.CANCELLATION:

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +45,23 @@ class DismissalOrderForm(DateForm, OrderFieldsMixin):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("e.g. Labour Code of the Republic of Kazakhstan, article 56 (at the employee's initiative)."),
+    )
+
+
+class OtherOrderForm(OrderFieldsMixin):
+    """A change of rate or a leave: an order that does not change the work history."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind of order"),
+        choices=[(Order.Kind.LEAVE, Order.Kind.LEAVE.label), (Order.Kind.RATE, Order.Kind.RATE.label)],
+    )
+    effective_date = forms.DateField(label=_("From"), widget=DATE_WIDGET)
+    end_date = forms.DateField(label=_("Until (leave)"), widget=DATE_WIDGET, required=False)
+    rate = forms.DecimalField(
+        label=_("New rate"), required=False, min_value=Decimal("0.05"), max_value=Decimal("1.5"), decimal_places=2
+    )
+    detail = forms.CharField(
+        label=_("Detail"), required=False, max_length=500, help_text=_("e.g. annual paid leave, 24 calendar days.")
     )
 
 

@@ -172,6 +172,7 @@ class OrderItem(models.Model):
         "staffing.WorkPeriod", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     rate = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
+    end_date = models.DateField(_("until"), null=True, blank=True)  # the last day of a leave
     detail = models.CharField(_("detail"), max_length=500, blank=True)
 
     class Meta:

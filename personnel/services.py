@@ -314,6 +314,57 @@ def order_dismissal(
 
 
 @transaction.atomic
+def order_record(
+    *,
+    employee: Employee,
+    kind: str,
+    order_date: date,
+    effective_date: date,
+    end_date: date | None = None,
+    rate=None,
+    basis: str = "",
+    detail: str = "",
+    signed_by: str = "",
+    user=None,
+) -> Order:
+    """An order that does not change the work history: a change of rate (the new rate from a date) or a leave
+    (from, until). The employment contract's amendment for a new rate is recorded on the contract."""
+    if kind not in (Order.Kind.RATE, Order.Kind.LEAVE):
+        raise ValueError(kind)
+    day = today()
+    validation.raise_if(
+        validation.check_bounds("effective_date", effective_date, day),
+        validation.check_bounds("end_date", end_date, day),
+    )
+    if kind == Order.Kind.RATE and rate is None:
+        raise ValidationError({"rate": _("Give the new rate.")})
+    if kind == Order.Kind.LEAVE:
+        if end_date is None:
+            raise ValidationError({"end_date": _("Give the last day of the leave.")})
+        if end_date < effective_date:
+            raise ValidationError({"end_date": _("The leave cannot end before it starts.")})
+    if effective_date < employee.hire_date:
+        raise ValidationError({"effective_date": _("The date is before the employee was hired.")})
+    order = _new_order(
+        centre=employee.centre,
+        kind=kind,
+        day=order_date,
+        basis=basis,
+        signed_by=_signed_by(employee.centre, signed_by),
+        user=user,
+    )
+    OrderItem.objects.create(
+        order=order,
+        employee=employee,
+        effective_date=effective_date,
+        end_date=end_date if kind == Order.Kind.LEAVE else None,
+        rate=rate if kind == Order.Kind.RATE else None,
+        detail=detail.strip(),
+    )
+    return order
+
+
+@transaction.atomic
 def order_cancel(*, order: Order, order_date: date, basis: str, signed_by: str = "", user=None) -> Order:
     """Cancel an order by a new order of kind "cancelling an order": what the cancelled order did is undone
     (a hire: the employee is archived with the hire date as last day — nothing is deleted; a change of post or

@@ -8,6 +8,7 @@ urlpatterns = [
     path("centres/<slug:code>/hire/", views.hire, name="hire"),
     path("employees/<int:pk>/assignment/", views.assign, name="assign"),
     path("employees/<int:pk>/dismiss/", views.dismiss, name="dismiss"),
+    path("employees/<int:pk>/orders/new/", views.other_order, name="other_order"),
     path("employees/<int:pk>/contracts/new/", views.contract_add, name="contract_add"),
     path("employees/<int:pk>/personal-card/", views.personal_card, name="personal_card"),
     path("employees/<int:pk>/certificates/new/", views.certificate_issue, name="certificate_issue"),

@@ -22,6 +22,7 @@ from personnel.forms import (
     DeadlineFilterForm,
     DismissalOrderForm,
     HireOrderForm,
+    OtherOrderForm,
 )
 from personnel.models import Certificate, Contract, ContractAmendment, Order
 from staffing.access import (
@@ -139,6 +140,30 @@ def dismiss(request, pk):
             messages.success(request, _("Saved by order No. %(number)s.") % {"number": order.number})
             return redirect(employee)
     return _form_page(request, form, title=_("Dismissal"), centre=employee.centre, employee=employee)
+
+
+def other_order(request, pk):
+    employee = _employee(request, pk, change=True)
+    form = OtherOrderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            order = services.order_record(
+                employee=employee,
+                kind=data["kind"],
+                effective_date=data["effective_date"],
+                end_date=data["end_date"],
+                rate=data["rate"],
+                detail=data["detail"],
+                user=request.user,
+                **_order_fields(data),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved by order No. %(number)s.") % {"number": order.number})
+            return redirect(employee)
+    return _form_page(request, form, title=_("Leave or change of rate"), centre=employee.centre, employee=employee)
 
 
 # --- the register of orders --------------------------------------------------------------------------------

@@ -56,6 +56,7 @@ TABLE = {
     "personnel:hire": (lambda o: [o["centre"].code], HR_CHANGE),
     "personnel:assign": (lambda o: [o["employee"].pk], HR_CHANGE),
     "personnel:dismiss": (lambda o: [o["employee"].pk], HR_CHANGE),
+    "personnel:other_order": (lambda o: [o["employee"].pk], HR_CHANGE),
     "personnel:contract_add": (lambda o: [o["employee"].pk], HR_CHANGE),
     "personnel:contract_edit": (lambda o: [o["contract"].pk], HR_CHANGE),
     "personnel:amendment_add": (lambda o: [o["contract"].pk], HR_CHANGE),

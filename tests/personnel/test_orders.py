@@ -177,3 +177,40 @@ def test_the_register_lists_only_the_users_centres(client_of, hr_officer, other_
     assert (
         "1-ж/қ" not in client_of(other_hr_officer).get(reverse("personnel:order_list"), {"year": 2026}).content.decode()
     )
+
+
+def test_a_leave_and_a_new_rate_are_orders_that_leave_the_history_alone(client_of, hr_officer, worker):
+    leave = services.order_record(
+        employee=worker,
+        kind="leave",
+        order_date=D(2026, 11, 30),
+        effective_date=D(2026, 12, 7),
+        end_date=D(2026, 12, 30),
+        detail="жыл сайынғы ақылы еңбек демалысы",
+    )
+    rate = services.order_record(
+        employee=worker, kind="rate", order_date=D(2026, 11, 30), effective_date=D(2026, 12, 1), rate="0.5"
+    )
+    assert [leave.number, rate.number] == ["1-ж/қ", "2-ж/қ"]
+    assert WorkPeriod.objects.filter(employee=worker).count() == 1
+    html = client_of(hr_officer).get(reverse("personnel:order", args=[leave.pk]), {"lang": "kk"}).content.decode()
+    assert "07.12.2026" in html and "30.12.2026" in html and "демалыс" in html
+    html = client_of(hr_officer).get(reverse("personnel:order", args=[rate.pk]), {"lang": "ru"}).content.decode()
+    assert "0,50" in html or "0.50" in html
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"kind": "leave", "end_date": None}, "end_date"),
+        ({"kind": "leave", "end_date": D(2026, 12, 1)}, "end_date"),
+        ({"kind": "rate", "rate": None}, "rate"),
+        ({"kind": "rate", "rate": "1", "effective_date": D(2020, 1, 1)}, "effective_date"),
+    ],
+)
+def test_impossible_leave_or_rate_orders_are_refused(worker, fields, field):
+    values = {"order_date": D(2026, 11, 30), "effective_date": D(2026, 12, 7)} | fields
+    with pytest.raises(ValidationError) as error:
+        services.order_record(employee=worker, **values)
+    assert field in error.value.error_dict
+    assert not Order.objects.exists()
