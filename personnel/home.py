@@ -7,6 +7,7 @@ from personnel.deadlines import deadlines
 from staffing.access import visible_centres
 
 START_PAGE_DAYS = 14
+START_PAGE_ITEMS = 10  # the most urgent; the calendar page has the rest
 
 
 def start_page_deadlines(user) -> list:
@@ -15,4 +16,4 @@ def start_page_deadlines(user) -> list:
     centre_ids = list(visible_centres(user).filter(users=user).values_list("pk", flat=True))
     if not centre_ids:
         return []
-    return deadlines(centre_ids, today(), within=START_PAGE_DAYS)
+    return deadlines(centre_ids, today(), within=START_PAGE_DAYS)[:START_PAGE_ITEMS]

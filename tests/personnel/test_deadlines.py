@@ -127,3 +127,12 @@ def test_the_start_page_shows_the_items_of_the_users_centres(client_of, hr_offic
     assert 'data-testid="deadlines"' in page and worker.personnel_number in page
     page = client_of(other_hr_officer).get(reverse("home")).content.decode()
     assert worker.personnel_number not in page
+
+
+def test_the_start_page_shows_the_ten_most_urgent(client_of, hr_officer, centre):
+    position = Position.objects.get(code="psychologist")
+    for number in range(12):
+        employee = EmployeeFactory(centre=centre, position=position, category="none")
+        contract(employee, number=str(number), signed_on=D(2026, 11, 2), start_date=D(2026, 11, 2))
+    page = client_of(hr_officer).get(reverse("home")).content.decode()
+    assert page.count('data-kind="contract_registration"') == 10
