@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from config.dates import today
+from config.inputs import SafeForm, SafeModelForm
 from personnel.models import Contract, ContractAmendment, Order
 from staffing.forms import DATE_WIDGET, AssignmentForm, DateForm, HireForm
 
 
-class OrderFieldsMixin(forms.Form):
+class OrderFieldsMixin(SafeForm):
     """The order that makes a change: its date, basis and signatory (the number comes from the register)."""
 
     order_date = forms.DateField(label=_("Order date"), widget=DATE_WIDGET, initial=today)
@@ -71,7 +72,7 @@ class CancelOrderForm(OrderFieldsMixin):
     )
 
 
-class ContractForm(forms.ModelForm):
+class ContractForm(SafeModelForm):
     class Meta:
         model = Contract
         fields = [
@@ -98,14 +99,16 @@ class ContractForm(forms.ModelForm):
         }
 
 
-class AmendmentForm(forms.ModelForm):
+class AmendmentForm(SafeModelForm):
     class Meta:
         model = ContractAmendment
         fields = ["number", "signed_on", "change", "registered_on"]
         widgets = {"signed_on": DATE_WIDGET, "registered_on": DATE_WIDGET, "change": forms.Textarea(attrs={"rows": 3})}
 
 
-class DeadlineFilterForm(forms.Form):
+class DeadlineFilterForm(SafeForm):
+    text_formulas = False
+
     centre = forms.ChoiceField(label=_("Centre"), required=False)
     within = forms.TypedChoiceField(
         label=_("Within"),

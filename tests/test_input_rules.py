@@ -245,3 +245,18 @@ def test_a_search_of_ten_words_still_narrows(client_of, hr_officer, employee):
 @pytest.mark.parametrize("pk", ["99999999999999999999999", "9223372036854775808"])
 def test_ids_beyond_the_integer_range_are_a_404(client_of, hr_officer, pk):
     assert client_of(hr_officer).get(f"/staff/employees/{pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("form", "data", "field"),
+    [
+        ("CancelOrderForm", {"order_date": "2026-06-01", "basis": f"Қате{BELL}"}, "basis"),
+        ("CancelOrderForm", {"order_date": "2026-06-01", "basis": "Қате", "signed_by": "=cmd"}, "signed_by"),
+        ("AmendmentForm", {"number": f"1{BELL}", "signed_on": "2026-06-01", "change": "Жалақы"}, "number"),
+    ],
+)
+def test_personnel_forms_follow_the_same_rules(db, form, data, field):
+    from personnel import forms
+
+    bound = getattr(forms, form)(data)
+    assert not bound.is_valid() and field in bound.errors
