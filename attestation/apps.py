@@ -22,3 +22,8 @@ class AttestationConfig(AppConfig):
         from personnel.deadlines import register_source
 
         register_source(eligible_deadlines)
+
+        from attestation.card import PERSONAL_CARD_PART
+        from personnel.documents import register_personal_card_part
+
+        register_personal_card_part(PERSONAL_CARD_PART)

@@ -5,6 +5,7 @@ from datetime import date
 
 from attestation.reasons import catalogue_names, category_label, verdict_texts
 from attestation.selectors import catalogue_lookups, employee_verdict
+from personnel.documents import PersonalCardPart
 from staffing.card import CardSection
 
 
@@ -28,3 +29,18 @@ def _context(employee, day: date) -> dict:
 
 
 EMPLOYEE_CARD_SECTION = CardSection(template="attestation/_employee_card.html", context=_context)
+
+
+def _personal_card_context(employee) -> dict:
+    """The attestation history on the personal card (personnel.documents): sessions the employee was a
+    candidate of (not removed), newest first. One query."""
+    return {
+        "candidacies": list(
+            employee.candidacies.filter(removed=False).select_related("session").order_by("-session__date", "-pk")
+        )
+    }
+
+
+PERSONAL_CARD_PART = PersonalCardPart(
+    template="attestation/documents/_personal_card_part.html", context=_personal_card_context
+)

@@ -2,6 +2,8 @@
 layout of a Kazakh order (centre, number and date, БҰЙЫРАМЫН / ПРИКАЗЫВАЮ, numbered points, basis, signature),
 the employee's personal card and the certificate of employment."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -120,6 +122,23 @@ def order_pdf(order: Order, *, language: str) -> bytes:
     return _pdf(order_html(order, language=language))
 
 
+@dataclass(frozen=True)
+class PersonalCardPart:
+    """A part of the personal card that an app above personnel adds (attestation: its history), registered in
+    its AppConfig.ready(): `template` is included with `part` (what `context(employee)` returned)."""
+
+    template: str
+    context: Callable[[Employee], dict]
+
+
+_card_parts: list[PersonalCardPart] = []
+
+
+def register_personal_card_part(part: PersonalCardPart) -> None:
+    if part not in _card_parts:
+        _card_parts.append(part)
+
+
 def _age(birth_date, day) -> int:
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
@@ -139,6 +158,7 @@ def _card_context(employee: Employee, show_iin: bool) -> dict:
         "contracts": list(employee.contracts.prefetch_related("amendments").order_by("signed_on", "pk")),
         "orders": list(employee.order_items.select_related("order").order_by("order__date", "order__sequence")),
         "day": _d(day),
+        "parts": [{"template": part.template, **part.context(employee)} for part in _card_parts],
     }
 
 

@@ -61,3 +61,12 @@ def test_another_centres_officer_gets_404(client_of, other_hr_officer, worker):
     client = client_of(other_hr_officer)
     assert client.get(reverse("personnel:personal_card", args=[worker.pk])).status_code == 404
     assert client.post(reverse("personnel:certificate_issue", args=[worker.pk])).status_code == 404
+
+
+def test_the_personal_card_lists_the_attestation_history(client_of, hr_officer, worker, centre):
+    from attestation import services as attestation_services
+
+    session = attestation_services.session_create(centre=centre, day=D(2026, 12, 10), user=hr_officer)
+    attestation_services.candidate_add(session=session, employee=worker, reason="Өтініш", user=hr_officer)
+    html = client_of(hr_officer).get(reverse("personnel:personal_card", args=[worker.pk]), {"lang": "ru"})
+    assert "10.12.2026" in html.content.decode().split('data-testid="attestation-history"')[1]
