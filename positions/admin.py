@@ -1,8 +1,6 @@
 """Catalogue editing for catalogue editors. Wordings and requirements are never edited in place: "add"
 records an amendment (the version in force is closed, the new one opens from its date)."""
 
-import json
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,9 +14,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from config.admin_counts import CountsOnlyDeletionMixin
 from config.inputs import SafeForm, SafeModelForm
-from positions.forms import AlternativesField
+from positions.forms import StructuredAlternativesField, editor_catalogue
 from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Position, Requirement
 from positions.services import clause_amend, requirement_amend, requirement_withdraw
+from positions.widgets import AlternativesEditor
 
 
 def as_code(value):
@@ -231,15 +230,7 @@ class ClauseVersionAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
 
 class RequirementAmendmentForm(AmendmentForm):
     required_for_amendment = ("position", "item", "act", "valid_from", "alternatives")
-    alternatives = AlternativesField(
-        label=_("alternatives"),
-        widget=forms.Textarea(attrs={"rows": 16, "cols": 100, "style": "font-family: monospace"}),
-        help_text=_(
-            'A list; any one alternative satisfies the requirement. Example: [{"education": [{"levels": '
-            '["higher", "postgraduate"], "fields": ["psychology"]}], "experience": {"years": 3, "kind": '
-            '"category", "category": "none", "positions": ["psychologist"]}}]'
-        ),
-    )
+    alternatives = StructuredAlternativesField(label=_("alternatives"))
 
     class Meta:
         model = Requirement
@@ -269,6 +260,9 @@ class RequirementAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
     list_select_related = ["position", "item", "act"]
     form = RequirementAmendmentForm
 
+    class Media:
+        css = AlternativesEditor.Media.css  # the read-only editor of a recorded version's page
+
     def get_readonly_fields(self, request, obj=None):
         if obj:
             return [
@@ -280,6 +274,7 @@ class RequirementAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
                 "valid_from",
                 "valid_to",
                 "pretty",
+                "amend",
                 "impact",
                 "withdraw",
             ]
@@ -292,7 +287,30 @@ class RequirementAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("alternatives"))
     def pretty(self, requirement):
-        return format_html("<pre>{}</pre>", json.dumps(requirement.alternatives, ensure_ascii=False, indent=2))
+        """The values in the editor's controls, read-only: labels, never codes or JSON."""
+        editor = AlternativesEditor(catalogue=editor_catalogue)
+        return editor.render("alternatives", requirement.alternatives, attrs={"disabled": True})
+
+    @admin.display(description=_("amend"))
+    def amend(self, requirement):
+        url = reverse("admin:positions_requirement_add") + f"?from={requirement.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("Record an amendment starting from these values"))
+
+    def get_changeform_initial_data(self, request):
+        """``?from=<pk>``: the amendment starts from that version's post, item and values."""
+        initial = super().get_changeform_initial_data(request)
+        initial.pop("from", None)
+        source = request.GET.get("from", "")
+        version = Requirement.objects.filter(pk=source).first() if source.isdigit() else None
+        if version is not None:
+            initial.update(
+                position=version.position_id,
+                qualification_level=version.qualification_level,
+                category=version.category,
+                item=version.item_id,
+                alternatives=version.alternatives,
+            )
+        return initial
 
     @admin.display(description=_("impact on staff"))
     def impact(self, requirement):

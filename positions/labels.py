@@ -4,7 +4,7 @@ form choices built from them in the vocabulary's order."""
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, LEVEL_CODES, SECTOR_CODES
+from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, EXPERIENCE_KINDS, LEVEL_CODES, SECTOR_CODES
 
 CATEGORY_LABELS = {
     "none": pgettext_lazy("category", "no category"),
@@ -35,11 +35,19 @@ SECTOR_LABELS = {
     "other": _("other"),
 }
 
+EXPERIENCE_KIND_LABELS = {
+    "sectors": _("years in the named sectors"),
+    "managerial": _("years in managerial posts"),
+    "profile": _("years in the relevant activity by the organisation's profile"),
+    "category": _("years in the previous category of the ladder"),
+}
+
 # A code of the vocabulary without a label fails here, at import, not on a page.
 CATEGORY_CHOICES = [(code, CATEGORY_LABELS[code]) for code in CATEGORY_CODES]
 LEVEL_CHOICES = [(code, LEVEL_LABELS[code]) for code in LEVEL_CODES]
 EDUCATION_LEVEL_CHOICES = [(code, EDUCATION_LEVEL_LABELS[code]) for code in EDUCATION_LEVEL_CODES]
 SECTOR_CHOICES = [(code, SECTOR_LABELS[code]) for code in SECTOR_CODES]
+EXPERIENCE_KIND_CHOICES = [(code, EXPERIENCE_KIND_LABELS[code]) for code in EXPERIENCE_KINDS]
 
 
 def label(choices, code) -> str:

@@ -10,7 +10,34 @@ from django.utils.translation import gettext as _
 from positions import schema
 
 
-def _message(problem: schema.Problem) -> str:
+def _form_message(problem: schema.Problem) -> str | None:
+    """The problem in the words of the structured editor's controls (positions.widgets), None where the editor
+    cannot produce it (then the schema's own wording is used)."""
+    key = problem.params.get("key")
+    if problem.code == "alternatives_list":
+        return _("Add at least one alternative.")
+    if problem.code == "education_list":
+        return _("add at least one education condition.")
+    if problem.code == "codes_list" and key == "levels":
+        return _("tick at least one education level in each education condition.")
+    if problem.code == "codes_list" and key == "sectors":
+        return _("tick at least one sector for the years in the named sectors.")
+    if problem.code == "unknown_code" and key == "fields":
+        return _("the education field “%(code)s” is not in the field tree any more.")
+    if problem.code == "unknown_code" and key == "positions":
+        return _("the position “%(code)s” is not in the catalogue any more.")
+    if problem.code == "years":
+        return _("enter the years of experience as a whole number from 0 to %(limit)d.")
+    if problem.code == "previous_category":
+        return _("choose the previous category for the years in the previous category.")
+    if problem.code == "source":
+        return _("the words of the order can have at most %(limit)d characters.")
+    if problem.code == "kind":
+        return _("choose the kind of experience from the list.")
+    return None
+
+
+def _message(problem: schema.Problem, *, form: bool = False) -> str:
     messages = {
         "text_too_long": _("The values are too long (at most %(limit)d characters)."),
         "too_deep": _("The values are nested too deeply (at most %(limit)d levels)."),
@@ -33,14 +60,15 @@ def _message(problem: schema.Problem) -> str:
         "repeated_codes": _("'%(key)s' names a code twice."),
         "unknown_code": _("'%(key)s': unknown code '%(code)s'."),
     }
-    text = messages[problem.code] % problem.params
+    text = ((form and _form_message(problem)) or messages[problem.code]) % problem.params
     if problem.alternative is None:
         return text
     return _("Alternative %(number)d: %(problem)s") % {"number": problem.alternative, "problem": text}
 
 
-def messages(problems: Iterable[schema.Problem]) -> list[str]:
-    return [_message(problem) for problem in problems]
+def messages(problems: Iterable[schema.Problem], *, form: bool = False) -> list[str]:
+    """The problems as sentences; with ``form``, in the words of the structured editor where it has its own."""
+    return [_message(problem, form=form) for problem in problems]
 
 
 def validate_alternatives(alternatives, *, field_codes: Iterable[str], position_codes: Iterable[str]) -> None:

@@ -1,11 +1,11 @@
 """Catalogue editors record amendments in the admin; history is never overwritten (README, "The catalogue")."""
 
 import datetime
-import json
 
 from django.urls import reverse
 
 from positions.models import Clause, ClauseVersion, LegalAct, Requirement
+from tests.positions.test_requirement_editor import editor_html, posted
 
 
 def test_an_editor_records_a_new_wording_and_the_old_one_stays(client_of, editor):
@@ -53,18 +53,18 @@ def test_an_amendment_with_dates_out_of_order_is_refused_with_a_message(client_o
 
 def test_an_editor_amends_a_requirement(client_of, editor):
     current = Requirement.objects.get(position__code="lawyer", valid_to__isnull=True)
-    alternatives = current.alternatives
-    alternatives[0]["experience"]["years"] = 2
+    controls = posted(editor_html(current.alternatives))  # the structured editor, as a browser posts it
+    controls.setlist("alternatives-0-years", ["2"])
     response = client_of(editor).post(
         reverse("admin:positions_requirement_add"),
         {
+            **dict(controls.lists()),
             "position": current.position.pk,
             "qualification_level": "",
             "category": "",
             "item": current.item.pk,
             "act": LegalAct.objects.get(number="188-НҚ").pk,
             "valid_from": "2027-01-01",
-            "alternatives": json.dumps(alternatives),
         },
     )
     assert response.status_code == 302

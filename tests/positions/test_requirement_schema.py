@@ -120,10 +120,17 @@ def lawyer():
     return Requirement.objects.get(position__code="lawyer", valid_to__isnull=True)
 
 
-def admin_post(client, alternatives_text: str):
+def admin_post(client, controls: dict):
+    """The admin's requirement form as a browser would post it: the structured editor's controls
+    (positions/widgets.py) starting from the lawyer's values, with `controls` replaced (a forged request can post
+    anything)."""
+    from tests.positions.test_requirement_editor import editor_html, posted
+
     current = lawyer()
-    return client.post(
-        reverse("admin:positions_requirement_add"),
+    data = posted(editor_html(current.alternatives))
+    for name, values in controls.items():
+        data.setlist(name, values)
+    data.update(
         {
             "position": current.position.pk,
             "qualification_level": "",
@@ -131,9 +138,9 @@ def admin_post(client, alternatives_text: str):
             "item": current.item.pk,
             "act": LegalAct.objects.get(number="188-НҚ").pk,
             "valid_from": "2027-01-01",
-            "alternatives": alternatives_text,
-        },
+        }
     )
+    return client.post(reverse("admin:positions_requirement_add"), dict(data.lists()))
 
 
 TEXTS = [
@@ -143,13 +150,23 @@ TEXTS = [
     pytest.param(nested(100_000), "too long", id="100k deep"),
     pytest.param(nested(5_000), "nested too deeply", id="5k deep"),
 ]
+# The admin reads controls, not JSON text: what a forged request can post there.
+CONTROLS = [
+    pytest.param({"alternatives-0-years": ["true"]}, "whole number from 0 to 50", id="years true"),
+    pytest.param({"alternatives-0-years": ["1" * 5000]}, "whole number from 0 to 50", id="years 5000 digits"),
+    pytest.param({"alternatives-0-0-levels": ['["higher"]']}, "unknown code", id="levels of lists"),
+    pytest.param({"alternatives-0-0-fields": ["5"]}, "is not in the field tree", id="fields 5"),
+    pytest.param({"alternatives-0-kind": ["seniority"]}, "kind of experience", id="unknown kind"),
+    pytest.param({"alternatives": [str(n) for n in range(500)]}, "at most 10 alternatives", id="500 keys"),
+    pytest.param({"alternatives-editor": [], "alternatives": [nested(5_000)]}, "This field is required", id="JSON"),
+]
 
 
-@pytest.mark.parametrize("text, message", TEXTS)
-def test_the_admin_answers_a_form_error(client_of, editor, text, message):
+@pytest.mark.parametrize("controls, message", CONTROLS)
+def test_the_admin_answers_a_form_error(client_of, editor, controls, message):
     client = client_of(editor)
     client.cookies["django_language"] = "en"
-    response = admin_post(client, text)
+    response = admin_post(client, controls)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert Requirement.objects.filter(position__code="lawyer").count() == 1

@@ -1,0 +1,85 @@
+"""A catalogue editor (a lawyer, not a programmer) amends a requirement with the structured editor, in Kazakh: no
+JSON on the way (positions/widgets.py, static/js/alternatives-editor.js)."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from positions.models import Requirement
+from tests.browser.test_sign_in import sign_in
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_an_editor_adds_an_alternative_and_saves_the_amendment(page, live_server, reference_data):
+    UserFactory(username="editor", roles=["catalogue_editor"], is_staff=True)
+    current = Requirement.objects.get(position__code="lawyer", valid_to__isnull=True)
+    sign_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/positions/requirement/{current.pk}/change/")
+    editor = page.locator("[data-testid=alternatives-editor]")
+    expect(editor.locator("[data-alternative]")).to_have_count(1)
+    expect(editor.get_by_role("checkbox", name="заң", exact=True)).to_be_checked()
+    expect(
+        editor.get_by_role("checkbox", name="заң", exact=True)
+    ).to_be_disabled()  # a recorded version is read, not edited
+    page.get_by_role("link", name="Осы мәндерден бастап өзгерісті тіркеу").click()
+
+    editor = page.locator("[data-testid=alternatives-editor]")
+    expect(editor.locator("[data-alternative]")).to_have_count(1)
+    editor.get_by_role("button", name="Нұсқа қосу").click()
+    added = editor.locator("[data-alternative]").nth(1)
+    expect(added.locator("legend.alternative-title")).to_have_text("2-нұсқа")
+    # Only the controls of the chosen kind of experience are shown.
+    expect(added.get_by_label("Алдыңғы санат")).to_be_hidden()
+    added.get_by_label("жоғары", exact=True).check()
+    added.get_by_label("заң", exact=True).check()
+    added.get_by_label("Жұмыс өтілінің түрі").select_option(label="басшылық лауазымдардағы жұмыс өтілі (жыл)")
+    expect(added.get_by_label("тек бейіні бойынша ұйымдарда")).to_be_visible()
+    expect(added.get_by_label("Алдыңғы санат")).to_be_hidden()
+    added.get_by_label("Кемінде, жыл").fill("2")
+    added.get_by_label("Осы нұсқа алынған бұйрықтың сөздері").fill("немесе басшылық лауазымдарда кемінде 2 жыл")
+
+    # A third alternative added by mistake is removed again.
+    editor.get_by_role("button", name="Нұсқа қосу").click()
+    expect(editor.locator("[data-alternative]")).to_have_count(3)
+    editor.locator("[data-alternative]").nth(2).get_by_role("button", name="Осы нұсқаны алып тастау").click()
+    expect(editor.locator("[data-alternative]")).to_have_count(2)
+
+    page.locator("select[name=act]").select_option(label="№ 188-НҚ (16.04.2026)")
+    page.locator("input[name=valid_from]").fill("01.01.2027")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+
+    new = Requirement.objects.in_force_on(datetime.date(2027, 1, 1)).get(position__code="lawyer")
+    assert new.pk != current.pk
+    assert new.alternatives == [
+        *current.alternatives,
+        {
+            "education": [{"levels": ["higher"], "fields": ["law"]}],
+            "experience": {"years": 2, "kind": "managerial", "in_profile": True},
+            "source": "немесе басшылық лауазымдарда кемінде 2 жыл",
+        },
+    ]
+
+
+def test_a_form_error_keeps_what_the_editor_ticked(page, live_server, reference_data):
+    UserFactory(username="editor", roles=["catalogue_editor"], is_staff=True)
+    current = Requirement.objects.get(position__code="lawyer", valid_to__isnull=True)
+    sign_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/positions/requirement/add/?from={current.pk}")
+    editor = page.locator("[data-testid=alternatives-editor]")
+    editor.get_by_role("button", name="Нұсқа қосу").click()
+    added = editor.locator("[data-alternative]").nth(1)
+    added.get_by_label("заң", exact=True).check()  # no level ticked
+    page.locator("select[name=act]").select_option(label="№ 188-НҚ (16.04.2026)")
+    page.locator("input[name=valid_from]").fill("01.01.2027")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".errorlist")).to_contain_text(
+        "2-нұсқа: әр білім шартында кемінде бір білім деңгейін белгілеңіз."
+    )
+    editor = page.locator("[data-testid=alternatives-editor]")
+    expect(editor.locator("[data-alternative]")).to_have_count(2)
+    expect(editor.locator("[data-alternative]").nth(1).get_by_label("заң", exact=True)).to_be_checked()
+    assert Requirement.objects.filter(position__code="lawyer").count() == 1
