@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.admin_counts import CountsOnlyDeletionMixin
+from config.admin_limits import LimitedAdminMixin
 from config.inputs import SafeForm, SafeModelForm
 from positions.forms import StructuredAlternativesField, editor_catalogue
 from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Position, Requirement
@@ -26,14 +26,14 @@ def as_code(value):
 
 
 @admin.register(LegalAct)
-class LegalActAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
+class LegalActAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
     form = SafeModelForm
     list_display = ["number", "signed_on", "published_on", "effective_on", "issuer"]
     search_fields = ["number", "title"]
 
 
 @admin.register(Position)
-class PositionAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
+class PositionAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
     form = SafeModelForm
     list_display = ["paragraph", "code_shown", "title_kk", "title_ru", "group"]
     readonly_fields = ["code_shown", "paragraph", "section", "group", "heading", "title_kk"]
@@ -67,7 +67,7 @@ class PositionAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
 
 
 @admin.register(EducationField)
-class EducationFieldAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
+class EducationFieldAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
     form = SafeModelForm
     list_display = ["code_shown", "name_kk", "name_ru", "parent"]
     list_select_related = ["parent"]
@@ -195,7 +195,7 @@ class ClauseVersionChangeForm(SafeModelForm):
 
 
 @admin.register(ClauseVersion)
-class ClauseVersionAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
+class ClauseVersionAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
     list_display = ["clause", "act", "valid_from", "valid_to", "short_text"]
     list_filter = ["act", "clause__item__position"]
     list_select_related = ["clause__item", "clause__title_of", "act"]
@@ -254,7 +254,7 @@ class WithdrawForm(SafeForm):
 
 
 @admin.register(Requirement)
-class RequirementAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
+class RequirementAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
     list_display = ["position", "qualification_level", "category", "item", "act", "valid_from", "valid_to"]
     list_filter = ["position", "qualification_level", "category"]
     list_select_related = ["position", "item", "act"]

@@ -4,7 +4,7 @@ kept through the HR pages, not here."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.admin_counts import CountsOnlyDeletionMixin
+from config.admin_limits import LimitedAdminMixin
 from config.inputs import SafeModelForm
 from staffing.models import Centre, Unit
 
@@ -16,7 +16,7 @@ class UnitInline(admin.TabularInline):
 
 
 @admin.register(Centre)
-class CentreAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
+class CentreAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
     form = SafeModelForm
     list_display = ["code", "name_kk", "region", "district", "attestation_interval_years"]
     list_filter = ["region"]

@@ -16,7 +16,7 @@ from positions.models import Position
 from staffing.forms import EducationForm, EmployeeFilterForm
 from staffing.models import Employee
 from staffing.workbook import COLUMNS, EMPLOYEES, SHEETS, workbook_export, workbook_read
-from tests.factories import EducationFactory, EmployeeFactory, WorkPeriodFactory
+from tests.factories import EducationFactory, EmployeeFactory, UserFactory, WorkPeriodFactory
 
 D = datetime.date
 BELL = "\x07"
@@ -260,3 +260,25 @@ def test_personnel_forms_follow_the_same_rules(db, form, data, field):
 
     bound = getattr(forms, form)(data)
     assert not bound.is_valid() and field in bound.errors
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "admin:positions_educationfield_changelist",
+        "admin:positions_legalact_changelist",
+        "admin:positions_clauseversion_changelist",
+        "admin:staffing_centre_changelist",
+        "admin:personnel_calendarday_changelist",
+    ],
+)
+def test_an_admin_search_of_thousands_of_words_is_answered(client_of, db, name):
+    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    words = " ".join(f"w{n}" for n in range(1500))
+    assert client_of(root).get(reverse(name), {"q": words}).status_code == 200
+
+
+def test_an_admin_search_still_finds(client_of, db):
+    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    response = client_of(root).get(reverse("admin:positions_educationfield_changelist"), {"q": "psychology"})
+    assert "psychology" in response.content.decode()

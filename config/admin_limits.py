@@ -1,13 +1,20 @@
-"""Admin delete confirmations that say how many records a deletion touches, never which: a catalogue editor deleting
-an education field must not read the diplomas (or names) of the employees that refer to it (docs/security.md)."""
+"""Limits every admin page of the product keeps (docs/security.md):
+
+- delete confirmations say how many records a deletion touches, never which: a catalogue editor deleting an
+  education field must not read the diplomas (or names) of the employees that refer to it;
+- a search uses its first few distinct words: each word is one more condition, and SQLite refuses a query deeper
+  than a thousand of them (a 500 instead of an answer).
+"""
 
 from collections import Counter
 
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
 
+MAX_SEARCH_WORDS = 10
 
-class CountsOnlyDeletionMixin:
+
+class LimitedAdminMixin:
     def get_deleted_objects(self, objs, request):
         _deleted, model_count, perms_needed, _protected = super().get_deleted_objects(objs, request)
         collector = NestedObjects(using=router.db_for_write(self.model))
@@ -17,3 +24,7 @@ class CountsOnlyDeletionMixin:
         counts = Counter(str(obj._meta.verbose_name_plural) for obj in collector.protected)
         protected = [f"{name}: {count}" for name, count in sorted(counts.items())]
         return chosen, model_count, perms_needed, protected
+
+    def get_search_results(self, request, queryset, search_term):
+        words = list(dict.fromkeys(search_term.split()))[:MAX_SEARCH_WORDS]
+        return super().get_search_results(request, queryset, " ".join(words))
