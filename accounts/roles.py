@@ -5,6 +5,7 @@ Superusers can do everything. What each role may see and change is decided by ea
 which model permissions each role gets in the admin is decided here.
 """
 
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,8 @@ ROLE_LABELS = {
 # Catalogue editors amend the catalogue in the admin: these models, all four permissions.
 CATALOGUE_EDITOR_MODELS = {
     "positions": ["legalact", "clauseversion", "requirement", "educationfield", "position", "clause"],
+    # attestation policies and which centre follows which (docs/attestation-policies.md)
+    "attestation": ["attestationpolicy", "policyassignment"],
 }
 
 
@@ -44,6 +47,11 @@ def has_role(user, *roles: str) -> bool:
 
 
 def grant_role_permissions(**kwargs):
+    app_config = kwargs.get("app_config")
+    if app_config is not None and app_config.label in CATALOGUE_EDITOR_MODELS:
+        # This receiver may run before auth's own for the same app (the last app with models would otherwise
+        # never be granted): create that app's permissions first, as auth would (idempotent).
+        create_permissions(app_config, verbosity=0, using=kwargs.get("using", "default"))
     editors, _created = Group.objects.get_or_create(name=CATALOGUE_EDITOR)
     for app_label, models in CATALOGUE_EDITOR_MODELS.items():
         permissions = Permission.objects.filter(content_type__app_label=app_label, content_type__model__in=models)

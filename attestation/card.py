@@ -4,7 +4,7 @@ the employee's attestation history. Registered in AttestationConfig.ready()."""
 from datetime import date
 
 from attestation.reasons import catalogue_names, category_label, verdict_texts
-from attestation.selectors import catalogue_lookups, employee_verdict
+from attestation.selectors import attestation_schedule, catalogue_lookups, employee_verdict
 from personnel.documents import PersonalCardPart
 from staffing.card import CardSection
 
@@ -24,6 +24,7 @@ def _context(employee, day: date) -> dict:
             verdict_next_label=category_label(
                 verdict.next_category, employee.position.code if employee.position_id else None
             ),
+            schedule=attestation_schedule([employee.pk], day)[employee.pk],
         )
     return context
 

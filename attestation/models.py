@@ -8,13 +8,135 @@ A session is finished when its order is recorded or it is cancelled: until then 
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES
+
+
+class AttestationPolicy(models.Model):
+    """The rules of periodic attestation a centre (or one post of a centre) follows, with the act they come from.
+
+    Order No. 580-НҚ sets none of them, and no act written for family-support centres was found: which rules
+    apply is configuration, kept by catalogue editors (docs/attestation-policies.md). A blank limit is no limit:
+    the product never applies a rule the source does not give.
+    """
+
+    class Stage(models.TextChoices):
+        TESTING = "testing", _("testing")
+        INTERVIEW = "interview", _("interview")
+        COMMISSION = "commission", _("commission meeting")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=300)
+    name_ru = models.CharField(_("name (Russian)"), max_length=300, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
+    source_act = models.CharField(
+        _("source act"), max_length=500, blank=True, help_text=_("The act the rules come from, as it is cited.")
+    )
+    source_date = models.DateField(_("date of the act"), null=True, blank=True)
+    to_be_confirmed = models.BooleanField(
+        _("to be confirmed for family-support centres"),
+        default=False,
+        help_text=_("The act was written for other organisations; its use by the centres is not confirmed."),
+    )
+    interval_years = models.PositiveSmallIntegerField(
+        _("periodic attestation at least every (years)"),
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+    min_months_in_post = models.PositiveSmallIntegerField(
+        _("not earlier than (months in the post)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text=_("Empty: no minimum."),
+    )
+    min_months_after_child_care_leave = models.PositiveSmallIntegerField(
+        _("not earlier than (months after returning from child-care leave)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(120)],
+        help_text=_("Empty: no minimum."),
+    )
+    category_validity_years = models.PositiveSmallIntegerField(
+        _("a category is assigned for (years)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("Empty: a category does not expire. At expiry the employee is proposed for attestation."),
+    )
+    stages = models.JSONField(_("stages"), default=list, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    is_default = models.BooleanField(
+        _("default policy"), default=False, help_text=_("Used by every centre that has no policy of its own.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-is_default", "name_kk"]
+        verbose_name = _("attestation policy")
+        verbose_name_plural = _("attestation policies")
+        constraints = [
+            models.UniqueConstraint(fields=["is_default"], condition=Q(is_default=True), name="one_default_policy")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """In the interface language, Kazakh when there is no other."""
+        language = (translation.get_language() or "kk")[:2]
+        return {"ru": self.name_ru, "en": self.name_en or self.name_ru}.get(language) or self.name_kk
+
+    def clean(self):
+        stages = self.stages or []
+        if not isinstance(stages, list) or any(stage not in self.Stage.values for stage in stages):
+            raise ValidationError({"stages": _("Choose stages from the list.")})
+
+    @property
+    def stage_labels(self) -> list[str]:
+        return [str(self.Stage(stage).label) for stage in self.stages or [] if stage in self.Stage.values]
+
+
+class PolicyAssignment(models.Model):
+    """Which policy a centre follows, for all its posts (no position) or for one post."""
+
+    centre = models.ForeignKey("staffing.Centre", on_delete=models.CASCADE, related_name="+", verbose_name=_("centre"))
+    position = models.ForeignKey(
+        "positions.Position",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("position"),
+        help_text=_("Empty: every post of the centre without a policy of its own."),
+    )
+    policy = models.ForeignKey(
+        AttestationPolicy, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("attestation policy")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("policy of a centre")
+        verbose_name_plural = _("policies of the centres")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre"], condition=Q(position__isnull=True), name="policy_one_per_centre"
+            ),
+            models.UniqueConstraint(fields=["centre", "position"], name="policy_one_per_centre_position"),
+        ]
+
+    def __str__(self):
+        return f"{self.centre}: {self.policy}"
 
 
 class Session(models.Model):
@@ -133,6 +255,7 @@ class Candidate(models.Model):
     class Source(models.TextChoices):
         ELIGIBLE = "eligible", _("eligible for the next category")
         PERIODIC = "periodic", _("periodic attestation due")
+        CATEGORY_EXPIRY = "expiry", _("the category's term ends")
         MANUAL = "manual", _("added by HR")
 
     class Decision(models.TextChoices):

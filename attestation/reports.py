@@ -3,10 +3,11 @@
 Verdicts come from attestation.selectors.eligibility (7 queries), so the numbers here are the numbers of the
 `eligibility` command on the same day. Everything else is one query per block, counted in Python:
 
-centre_dashboard (9 queries): catalogue lookups shared by the facts and the reasons (2: positions, education
+centre_dashboard (15 queries): catalogue lookups shared by the facts and the reasons (2: positions, education
 fields), eligibility (4: requirements in force, employees, their education, their work periods; the centre is
 known),
-candidates of the centre's open sessions (1), sessions awaiting the director's approval (1), recent outcomes (1).
+candidates of the centre's open sessions (1), sessions awaiting the director's approval (1), recent outcomes (1),
+the attestation schedule (6, attestation.selectors.attestation_schedule).
 Staff by position × level × category is counted from the eligibility rows (active staff), not queried again.
 
 area_report (13 queries): regions (1), centres in scope with their region (1), eligibility (7), candidates of open
@@ -14,7 +15,7 @@ sessions (1), sessions awaiting approval per centre (1), decision counts (1), ov
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Count, Q
@@ -23,7 +24,7 @@ from django.utils.translation import gettext as _
 from attestation.models import OPEN_STATES, Candidate, Session
 from attestation.reasons import catalogue_names, category_label, verdict_texts
 from attestation.rules import Verdict
-from attestation.selectors import EligibilityRow, catalogue_lookups, eligibility
+from attestation.selectors import EligibilityRow, attestation_schedule, catalogue_lookups, eligibility
 from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, label
 from positions.vocabulary import CATEGORY_CODES, LEVEL_CODES
 from staffing.access import visible_centres, visible_employees
@@ -110,6 +111,9 @@ class CentreDashboard:
     awaiting_approval: list[Session]
     outcomes: list[dict]
     overrides: list[Candidate]
+    # (employee, schedule) of those not yet candidates whose periodic attestation is due or whose category's term
+    # ends by window_end, the earliest first
+    attestation_due: list = field(default_factory=list)
 
     @property
     def outcome_total(self) -> int:
@@ -244,7 +248,7 @@ def _outcome_lines(counts: Counter) -> list[dict]:
 
 
 def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
-    """What the director of `centre` reads on `day` (9 queries, see the module's docstring)."""
+    """What the director of `centre` reads on `day` (15 queries, see the module's docstring)."""
     catalogue = catalogue_lookups()
     rows = eligibility(
         Employee.objects.filter(centre=centre).order_by("name_key", "personnel_number"),
@@ -280,10 +284,20 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
         .order_by("-session__date", "employee__name_key", "pk")
     )
     table = staff_table(rows)
+    window_end = day + timedelta(days=WINDOW_DAYS)
+    plans = attestation_schedule([row.employee.pk for row in rows], day)
+    due = []
+    for row in rows:
+        plan = plans[row.employee.pk]
+        if row.employee.pk not in candidate_ids and plan.due_on(window_end):
+            first = min(d for d in (plan.periodic_attestation_due, plan.category_valid_until) if d is not None)
+            due.append((first, row.employee.full_name, row.employee, plan))
+    due.sort(key=lambda item: item[:2])
     return CentreDashboard(
+        attestation_due=[(employee, plan) for _first, _name, employee, plan in due],
         centre=centre,
         day=day,
-        window_end=day + timedelta(days=WINDOW_DAYS),
+        window_end=window_end,
         outcomes_since=day - timedelta(days=OUTCOME_DAYS - 1),
         totals=totals,
         headcount=table,

@@ -8,11 +8,12 @@ once per call, not per employee.
 import gc
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 
+from attestation.models import AttestationPolicy, Candidate, PolicyAssignment, Session
 from attestation.rules import Education as EducationFact
 from attestation.rules import (
     EmployeeFacts,
@@ -23,11 +24,12 @@ from attestation.rules import (
     evaluate,
 )
 from attestation.rules import Period as PeriodFact
+from attestation.rules.schedule import PolicyTerms, Schedule, ScheduleFacts, schedule
 from config.dates import today
 from positions import schema
 from positions.models import EducationField, Position
 from positions.models import Requirement as RequirementRow
-from staffing.models import Centre, Education, Employee, WorkPeriod
+from staffing.models import Centre, ChildCareLeave, Education, Employee, WorkPeriod
 
 
 def requirement_set_on(day: date) -> RequirementSet:
@@ -266,3 +268,134 @@ def eligibility(
 def employee_verdict(employee: Employee, day: date, *, lineage: dict[int, frozenset[str]] | None = None) -> Verdict:
     """The verdict for one employee already fetched with education and periods (the employee card)."""
     return evaluate(employee_facts(employee, lineage or field_lineage(), day), requirement_set_on(day), day)
+
+
+# The attestation schedule: when each employee is due, under the policy of their centre and post.
+
+
+@dataclass(frozen=True)
+class EmployeeSchedule:
+    """One employee's attestation dates as of a day (see attestation_schedule)."""
+
+    employee_id: int
+    policy: AttestationPolicy
+    periodic_attestation_due: date
+    category_valid_until: date | None
+    # The policy keeps the employee from attestation until `not_before` (None with `wait` == "on_leave": until
+    # the leave ends); both None when it does not.
+    not_before: date | None
+    wait: str | None
+
+    def due_on(self, day: date) -> bool:
+        return self._schedule.due_on(day)
+
+    def waits_on(self, day: date) -> bool:
+        return self._schedule.waits_on(day)
+
+    @property
+    def _schedule(self) -> Schedule:
+        return Schedule(self.periodic_attestation_due, self.category_valid_until, self.not_before, self.wait)
+
+
+def policies_for(centre_ids) -> tuple[AttestationPolicy, dict[tuple[int, int | None], AttestationPolicy]]:
+    """The default policy and each centre's (and centre-and-post's) policy, in two queries."""
+    default = AttestationPolicy.objects.filter(is_default=True).first()
+    if default is None:  # the data migration creates it; an empty test database may not have it
+        default = AttestationPolicy(code="centre_default", name_kk="—", interval_years=3, is_default=True)
+    assigned = {
+        (row.centre_id, row.position_id): row.policy
+        for row in PolicyAssignment.objects.filter(centre_id__in=centre_ids).select_related("policy")
+    }
+    return default, assigned
+
+
+def policy_of(default, assigned, centre_id: int, position_id: int | None) -> AttestationPolicy:
+    return assigned.get((centre_id, position_id)) or assigned.get((centre_id, None)) or default
+
+
+def _since(rows, day: date, same) -> tuple[tuple | None, date | None]:
+    """The period covering `day` and the first day of the unbroken run of periods before it for which
+    `same(period, current)` holds. Rows: (start, end, position_id, level, category), sorted by start."""
+    current = None
+    for row in rows:
+        if row[2] is not None and row[0] <= day and (row[1] is None or row[1] >= day):
+            current = row
+    if current is None:
+        return None, None
+    since = current[0]
+    for row in sorted((r for r in rows if r[0] < since), key=lambda r: r[0], reverse=True):
+        if row[1] is not None and row[1] >= since - timedelta(days=1) and same(row, current):
+            since = min(since, row[0])
+    return current, since
+
+
+def attestation_schedule(employee_ids, as_of: date) -> dict[int, EmployeeSchedule]:
+    """Per employee: when periodic attestation is next due and until when their category is valid, under the
+    attestation policy of their centre and post (docs/attestation-policies.md), as of `as_of`.
+
+    A stable public function: the HR calendar reads `periodic_attestation_due` (kind `periodic_attestation`) and
+    `category_valid_until` (kind `category_expiry`, None when the category does not expire); proposing candidates
+    reads `due_on` and `waits_on`. Six queries whatever the number of employees: employees, the default policy,
+    the centres' policies, last approved attestations, work periods and child-care leaves.
+
+    - "last attestation": the session date of the latest approved (or ordered) attestation that assigned the next
+      category or confirmed the post; without one, the hire date;
+    - the post and category of `as_of` come from the work period covering it (else none: no category term).
+    """
+    employees = list(
+        Employee.objects.filter(pk__in=list(employee_ids)).values_list(
+            "pk", "centre_id", "position_id", "hire_date", "category"
+        )
+    )
+    ids = [row[0] for row in employees]
+    default, assigned = policies_for({row[1] for row in employees})
+    last = dict(
+        Candidate.objects.filter(
+            employee_id__in=ids,
+            removed=False,
+            session__state__in=[Session.State.APPROVED, Session.State.ORDER_ISSUED],
+            session__date__lte=as_of,
+            decision__in=[Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM],
+        )
+        .values("employee")
+        .annotate(last=Max("session__date"))
+        .values_list("employee", "last")
+    )
+    periods, leaves = defaultdict(list), defaultdict(list)
+    for employee_id, *row in (
+        WorkPeriod.objects.filter(employee_id__in=ids)
+        .order_by("start_date")
+        .values_list("employee_id", "start_date", "end_date", "position_id", "qualification_level", "category")
+    ):
+        periods[employee_id].append(tuple(row))
+    for employee_id, start, end in ChildCareLeave.objects.filter(employee_id__in=ids).values_list(
+        "employee_id", "start_date", "end_date"
+    ):
+        leaves[employee_id].append((start, end))
+    result = {}
+    for pk, centre_id, position_id, hire_date, category in employees:
+        rows = periods[pk]
+        current, post_since = _since(rows, as_of, lambda row, now: row[2] == now[2])
+        _current, category_since = _since(rows, as_of, lambda row, now: row[2:5] == now[2:5])
+        if current is not None:
+            position_id, category = current[2], current[4]
+        policy = policy_of(default, assigned, centre_id, position_id)
+        terms = PolicyTerms(
+            interval_years=policy.interval_years,
+            min_months_in_post=policy.min_months_in_post,
+            min_months_after_child_care_leave=policy.min_months_after_child_care_leave,
+            category_validity_years=policy.category_validity_years,
+        )
+        facts = ScheduleFacts(
+            hire_date=hire_date,
+            category=category or None,
+            post_since=post_since or hire_date,
+            category_since=category_since,
+            last_attested=last.get(pk),
+            leaves=tuple(leaves[pk]),
+        )
+        plan = schedule(terms, facts, as_of)
+        result[pk] = EmployeeSchedule(
+            pk, policy, plan.periodic_attestation_due, plan.category_valid_until, plan.not_before, plan.wait
+        )
+    return result

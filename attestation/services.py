@@ -11,6 +11,7 @@ of those present, whatever the chair's override; dates follow each other (sessio
 and none is in the future.
 """
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
@@ -24,11 +25,11 @@ from simple_history.utils import bulk_create_with_history
 from attestation.access import directed_centres, separation_blocks
 from attestation.models import OPEN_STATES, Candidate, CommissionMember, Session, Transition
 from attestation.reasons import catalogue_names, verdict_texts
-from attestation.selectors import catalogue_lookups, eligibility
+from attestation.rules.schedule import AFTER_LEAVE, ON_LEAVE
+from attestation.selectors import attestation_schedule, catalogue_lookups, eligibility
 from config.dates import today
 from personnel.services import order_category_assignments
 from staffing.access import changeable_centres
-from staffing.experience import add_years
 from staffing.models import Centre, Employee
 
 State = Session.State
@@ -137,31 +138,27 @@ def commission_member_remove(*, member: CommissionMember, user) -> None:
     member.delete()
 
 
-def attestation_interval_years(centre) -> int:
-    return centre.attestation_interval_years or settings.ATTESTATION_DEFAULT_INTERVAL_YEARS
-
-
-def _periodic_due(centre, day: date) -> set[int]:
-    """Employees whose periodic attestation falls due by `day`: the last attestation (or the hire date) plus
-    the centre's interval. The interval is configuration: order No. 580-НҚ does not set it."""
-    interval = attestation_interval_years(centre)
-    last = dict(
-        Candidate.objects.filter(
-            employee__centre=centre,
-            removed=False,
-            session__state__in=[State.APPROVED, State.ORDER_ISSUED],
-            decision__in=[Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM],
+def wait_text(name: str, plan) -> str:
+    """Why the policy keeps an employee out of a session (plan: an EmployeeSchedule)."""
+    values = {
+        "name": name,
+        "policy": plan.policy.name,
+        "date": plan.not_before.strftime("%d.%m.%Y") if plan.not_before else "",
+    }
+    if plan.wait == ON_LEAVE and plan.not_before is None:
+        return _("%(name)s: not proposed, on child-care leave (policy “%(policy)s”).") % values
+    if plan.wait in (ON_LEAVE, AFTER_LEAVE):
+        return (
+            _(
+                "%(name)s: not proposed, too soon after returning from child-care leave; attestation from %(date)s "
+                "(policy “%(policy)s”)."
+            )
+            % values
         )
-        .values("employee")
-        .annotate(last=Max("session__date"))
-        .values_list("employee", "last")
+    return (
+        _("%(name)s: not proposed, too soon after taking the post; attestation from %(date)s (policy “%(policy)s”).")
+        % values
     )
-    due = set()
-    for pk, hire_date in Employee.objects.active().filter(centre=centre).values_list("pk", "hire_date"):
-        since = last.get(pk, hire_date)
-        if add_years(since, interval) <= day:  # 29 February: 28 February of a common year
-            due.add(pk)
-    return due
 
 
 def _names_by_language() -> dict[str, tuple[dict, dict]]:
@@ -190,36 +187,54 @@ def _freeze(candidate: Candidate, verdict, day: date, names: dict[str, tuple[dic
             )
 
 
+@dataclass
+class Proposal:
+    """What proposing did: the candidates taken, and why others who were eligible or due were left out (another
+    open session, or the policy says it is too soon)."""
+
+    created: list[Candidate] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+
 @transaction.atomic
-def session_propose_candidates(*, session: Session, user) -> list[Candidate]:
-    """Take everyone eligible by the session date and everyone whose periodic attestation is due, with the
-    engine's verdict frozen on each candidate."""
+def session_propose_candidates(*, session: Session, user) -> Proposal:
+    """Take everyone eligible by the session date and everyone whose periodic attestation is due or whose
+    category's term ends by then, as the centre's attestation policy allows, with the engine's verdict frozen on
+    each candidate."""
     session = _locked(session)
     _require_hr(user, session.centre)
     _require_state(session, State.DRAFT)
     _lock_centre(session.centre)
-    # Not those already taken here, nor anyone with an open file in another session (one open file per person).
-    taken = set(session.candidates.values_list("employee_id", flat=True)) | set(
-        Candidate.objects.filter(removed=False, session__state__in=OPEN_STATES)
-        .exclude(session=session)
-        .filter(employee__centre=session.centre)
-        .values_list("employee_id", flat=True)
-    )
-    due = _periodic_due(session.centre, session.date)
-    rows = eligibility(Employee.objects.filter(centre=session.centre), session.date)
-    created, names = [], _names_by_language()
+    here = set(session.candidates.values_list("employee_id", flat=True))
+    rows = [
+        row
+        for row in eligibility(Employee.objects.filter(centre=session.centre), session.date)
+        if row.employee.pk not in here
+    ]
+    plans = attestation_schedule([row.employee.pk for row in rows], session.date)
+    wanted = []
     for row in rows:
-        if row.employee.pk in taken or not (row.verdict.eligible or row.employee.pk in due):
-            continue
-        candidate = Candidate(
-            session=session,
-            employee=row.employee,
-            source=Candidate.Source.ELIGIBLE if row.verdict.eligible else Candidate.Source.PERIODIC,
-        )
-        _freeze(candidate, row.verdict, session.date, names)
-        created.append(candidate)
-    bulk_create_with_history(created, Candidate)
-    return created
+        plan = plans[row.employee.pk]
+        if row.verdict.eligible:
+            wanted.append((row, plan, Candidate.Source.ELIGIBLE))
+        elif plan.periodic_attestation_due <= session.date:
+            wanted.append((row, plan, Candidate.Source.PERIODIC))
+        elif plan.due_on(session.date):
+            wanted.append((row, plan, Candidate.Source.CATEGORY_EXPIRY))
+    # One open file per person: anyone who is a candidate of another unfinished session is left out, named.
+    elsewhere = open_files([row.employee.pk for row, _plan, _source in wanted], besides=session)
+    proposal, names = Proposal(), _names_by_language()
+    for row, plan, source in wanted:
+        if row.employee.pk in elsewhere:
+            proposal.left_out.append(open_file_text(elsewhere[row.employee.pk]))
+        elif plan.waits_on(session.date):
+            proposal.left_out.append(wait_text(row.employee.full_name, plan))
+        else:
+            candidate = Candidate(session=session, employee=row.employee, source=source)
+            _freeze(candidate, row.verdict, session.date, names)
+            proposal.created.append(candidate)
+    bulk_create_with_history(proposal.created, Candidate)
+    return proposal
 
 
 @transaction.atomic

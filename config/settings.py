@@ -193,9 +193,8 @@ LOGGING = {
 # daily `manage.py purge`.
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 365)
 
-# Attestation: the periodicity is not fixed by order No. 580-НҚ (see README); this is the default for a
-# centre that has not set its own.
-ATTESTATION_DEFAULT_INTERVAL_YEARS = env_int("ATTESTATION_DEFAULT_INTERVAL_YEARS", 3)
+# Attestation. The periodicity and the other rules are attestation policies kept in the admin
+# (docs/attestation-policies.md), not settings.
 # Share of the commission that must be present for its votes to count (a fraction "p/q", default two thirds).
 ATTESTATION_QUORUM = env_fraction("ATTESTATION_QUORUM", "2/3")
 # Separation of duties: whoever recorded a session's decisions (or recorded the commission as held) cannot approve it.

@@ -18,7 +18,7 @@ class UnitInline(admin.TabularInline):
 @admin.register(Centre)
 class CentreAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
     form = SafeModelForm
-    list_display = ["code", "name_kk", "region", "district", "attestation_interval_years"]
+    list_display = ["code", "name_kk", "region", "district"]
     list_filter = ["region"]
     list_select_related = ["region"]
     search_fields = ["code", "name_kk", "name_ru"]

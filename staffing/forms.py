@@ -6,7 +6,7 @@ from config.inputs import SafeForm, SafeModelForm
 from config.widgets import DateInput
 from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, SECTOR_CHOICES
 from positions.models import EducationField, Position
-from staffing.models import Education, Employee, Unit, WorkPeriod
+from staffing.models import ChildCareLeave, Education, Employee, Unit, WorkPeriod
 from staffing.services import iin_problem
 
 DATE_WIDGET = DateInput()
@@ -208,3 +208,10 @@ class UploadForm(SafeForm):
                 _("The file is larger than %(limit)s MB.") % {"limit": settings.MAX_UPLOAD_MB}, code="size"
             )
         return upload
+
+
+class ChildCareLeaveForm(SafeModelForm):
+    class Meta:
+        model = ChildCareLeave
+        fields = ["start_date", "end_date"]
+        widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET}

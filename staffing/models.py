@@ -48,12 +48,6 @@ class Centre(models.Model):
     district = models.CharField(_("district"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     bin = models.CharField(_("BIN"), max_length=12, blank=True)
-    attestation_interval_years = models.PositiveSmallIntegerField(
-        _("periodic attestation every (years)"),
-        null=True,
-        blank=True,
-        help_text=_("Empty: the system default. Order No. 580-НҚ does not set it."),
-    )
     users = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="centres", blank=True, verbose_name=_("users who work for it")
     )
@@ -370,3 +364,29 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self):
         return f"{self.at:%d.%m.%Y %H:%M} {self.username} {self.what}"
+
+
+class ChildCareLeave(models.Model):
+    """A period of leave to care for a child. Recorded so that an attestation policy can wait after the return to
+    work (docs/attestation-policies.md); it does not change how experience is counted."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="child_care_leaves")
+    start_date = models.DateField(_("leave from"))
+    end_date = models.DateField(_("leave until"), null=True, blank=True, help_text=_("Empty while ongoing."))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start_date", "pk"]
+        verbose_name = _("child-care leave")
+        verbose_name_plural = _("child-care leave")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="childcareleave_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        end = self.end_date.strftime("%d.%m.%Y") if self.end_date else "…"
+        return f"{self.start_date.strftime('%d.%m.%Y')} — {end}"

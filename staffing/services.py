@@ -14,7 +14,7 @@ from config.dates import today
 from positions.models import Position
 from staffing import validation
 from staffing.identifiers import IdentifierError, parse_iin, validate_bin
-from staffing.models import Centre, Education, Employee, Region, WorkPeriod
+from staffing.models import Centre, ChildCareLeave, Education, Employee, Region, WorkPeriod
 
 IIN_MESSAGES = {
     "length": gettext_lazy("The IIN must have 12 digits."),
@@ -609,3 +609,34 @@ def employee_dismissal_revert(*, employee: Employee, reason: str) -> Employee:
     employee.save()
     _bump_version(employee, None)
     return employee
+
+
+@transaction.atomic
+def child_care_leave_add(*, employee: Employee, start_date: date, end_date: date | None = None) -> ChildCareLeave:
+    """Record a child-care leave (HR). It may be ongoing (no end); it cannot start before the hire date or in the
+    future, nor overlap another leave of the employee."""
+    if end_date is not None and end_date < start_date:
+        raise ValidationError({"end_date": _("The end date must not be before the start date.")})
+    if start_date > today():
+        raise ValidationError({"start_date": _("Record a leave once it has begun.")})
+    if employee.hire_date and start_date < employee.hire_date:
+        raise ValidationError({"start_date": _("The leave cannot begin before the hire date.")})
+    others = ChildCareLeave.objects.select_for_update().filter(employee=employee)
+    overlapping = others.filter(Q(end_date__isnull=True) | Q(end_date__gte=start_date))
+    if end_date is not None:
+        overlapping = overlapping.filter(start_date__lte=end_date)
+    if overlapping.exists():
+        raise ValidationError(_("This leave overlaps another recorded leave."), code="overlap")
+    leave = ChildCareLeave(employee=employee, start_date=start_date, end_date=end_date)
+    leave.full_clean()
+    leave.save()
+    _bump_version(employee, None)
+    return leave
+
+
+@transaction.atomic
+def child_care_leave_delete(*, leave: ChildCareLeave) -> None:
+    """Remove a leave recorded by mistake; the history keeps it."""
+    employee = leave.employee
+    leave.delete()
+    _bump_version(employee, None)

@@ -29,6 +29,7 @@ from staffing.access import (
 from staffing.access_log import What, access_log_entries, access_record, access_record_list
 from staffing.card import card_sections
 from staffing.forms import (
+    ChildCareLeaveForm,
     DateForm,
     DeleteForm,
     EducationForm,
@@ -37,7 +38,7 @@ from staffing.forms import (
     UploadForm,
     WorkPeriodForm,
 )
-from staffing.models import Education, Employee, ImportPreview, Unit, WorkPeriod
+from staffing.models import ChildCareLeave, Education, Employee, ImportPreview, Unit, WorkPeriod
 from staffing.workbook import WorkbookError, previews, workbook_export, workbook_read, workbook_template
 
 PAGE_SIZE = 50
@@ -120,6 +121,8 @@ def employee_detail(request, pk):
         "employee": employee,
         "education": list(employee.education.all()),
         "periods": periods,
+        "leaves": list(employee.child_care_leaves.all()),
+        "leave_form": ChildCareLeaveForm() if employee.may_change else None,
         "experience": selectors.experience_summary(periods, day),
         "day": day,
         "show_iin": employee.full_iin,
@@ -446,3 +449,31 @@ def access_log(request):
         "retention_days": settings.ACCESS_LOG_RETENTION_DAYS,
     }
     return render(request, "staffing/access_log.html", context)
+
+
+@require_POST
+def child_care_leave_add(request, pk):
+    """A small form on the card (HR): errors come back as messages on the card."""
+    employee = _employee(request, pk)
+    _require_change(request.user, employee.centre)
+    form = ChildCareLeaveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.child_care_leave_add(employee=employee, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+    if form.errors:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(employee)
+
+
+@require_POST
+def child_care_leave_delete(request, pk, row):
+    employee, leave = _row(request, pk, ChildCareLeave, row)
+    services.child_care_leave_delete(leave=leave)
+    messages.success(request, _("Saved."))
+    return redirect(employee)

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from attestation import services as attestation_services
 from personnel import services as personnel_services
 from positions.models import EducationField, Position
+from staffing.models import ChildCareLeave
 from tests.factories import EducationFactory, EmployeeFactory, UserFactory, WorkPeriodFactory
 
 ROLES = ["hr", "director", "analyst", "editor", "nobody", "other_hr"]
@@ -45,6 +46,8 @@ TABLE = {
     "staffing:period_edit": (lambda o: [o["employee"].pk, o["period"].pk], HR_CHANGE),
     "staffing:period_delete": (lambda o: [o["employee"].pk, o["period"].pk], HR_CHANGE),
     "staffing:dismissal_cancel": (lambda o: [o["employee"].pk], POST_ONLY),
+    "staffing:leave_add": (lambda o: [o["employee"].pk], POST_ONLY),
+    "staffing:leave_delete": (lambda o: [o["employee"].pk, o["leave"].pk], POST_ONLY),
     "staffing:employee_changes": (lambda o: [o["employee"].pk], {**STAFF, "analyst": 403}),
     "staffing:centre_list": (None, STAFF_LIST),
     "staffing:centre": (lambda o: [o["centre"].code], STAFF),
@@ -152,6 +155,9 @@ def objects(centre, other_centre, hr_officer):
         "member": member,
         "education": education,
         "period": period,
+        "leave": ChildCareLeave.objects.create(
+            employee=employee, start_date=datetime.date(2024, 1, 1), end_date=datetime.date(2024, 6, 30)
+        ),
     }
 
 

@@ -23,6 +23,7 @@ from attestation.forms import (
     SessionForm,
 )
 from attestation.models import OPEN_STATES, Candidate, Session
+from attestation.selectors import policies_for, policy_of
 from config.dates import today
 from staffing.access import changeable_centres, get_visible_or_404, may_see_staff, visible_centres
 from staffing.models import Employee
@@ -99,7 +100,7 @@ def session_detail(request, pk):
             initial={"day": session.commission_date or today(), "members_present": session.members_present}
         ),
         "approval_form": ApprovalForm(initial={"day": today()}),
-        "interval": services.attestation_interval_years(session.centre),
+        "policy": policy_of(*policies_for([session.centre_id]), session.centre_id, None),
     }
     return render(request, "attestation/session_detail.html", context)
 
@@ -119,10 +120,6 @@ def _run(request, session, action, success):
 def session_step(request, pk, step):
     session = _session(request, pk)
     steps = {
-        "propose": (
-            lambda: services.session_propose_candidates(session=session, user=request.user),
-            _("Candidates proposed from the engine."),
-        ),
         "fix": (
             lambda: services.session_fix_candidates(session=session, user=request.user),
             _("The list of candidates is fixed."),
@@ -136,10 +133,25 @@ def session_step(request, pk, step):
             _("Approved."),
         ),
     }
+    if step == "propose":  # says who was left out, and why
+        return _propose(request, session)
     if step not in steps:
         raise Http404
     action, success = steps[step]
     return _run(request, session, action, success)
+
+
+def _propose(request, session):
+    try:
+        proposal = services.session_propose_candidates(session=session, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Candidates proposed from the engine."))
+        for text in proposal.left_out:
+            messages.warning(request, text)
+    return redirect(session)
 
 
 def _approval_day(request):

@@ -366,7 +366,7 @@ def test_removed_candidates_have_no_sheet(client_of, centre, hr_officer):
         since=D(2026, 3, 1),
     )
     session = services.session_create(centre=centre, day=SESSION_DAY, user=hr_officer)
-    [candidate] = services.session_propose_candidates(session=session, user=hr_officer)
+    [candidate] = services.session_propose_candidates(session=session, user=hr_officer).created
     services.candidate_remove(candidate=candidate, reason="Демалыста", user=hr_officer)
     assert client_of(hr_officer).get(url("candidate_sheet", candidate.pk)).status_code == 404
 

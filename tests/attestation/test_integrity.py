@@ -84,7 +84,7 @@ def test_an_employee_in_an_unfinished_session_is_refused_elsewhere_with_the_sess
     first = new_session(centre, hr_officer, day=D(2026, 12, 1))
     services.session_propose_candidates(session=first, user=hr_officer)
     second = new_session(centre, hr_officer)
-    assert services.session_propose_candidates(session=second, user=hr_officer) == []
+    assert services.session_propose_candidates(session=second, user=hr_officer).created == []
     message = refused(
         "open_elsewhere", services.candidate_add, session=second, employee=worker, reason="Өтініш", user=hr_officer
     )
@@ -106,10 +106,12 @@ def test_an_approved_session_without_its_order_still_holds_the_file_and_the_orde
 
 def test_a_removed_candidacy_holds_nothing(centre, hr_officer, worker):
     first = new_session(centre, hr_officer, day=D(2026, 12, 1))
-    [candidate] = services.session_propose_candidates(session=first, user=hr_officer)
+    [candidate] = services.session_propose_candidates(session=first, user=hr_officer).created
     services.candidate_remove(candidate=candidate, reason="Қате", user=hr_officer)
     second = new_session(centre, hr_officer)
-    assert [c.employee for c in services.session_propose_candidates(session=second, user=hr_officer)] == [worker]
+    assert [c.employee for c in services.session_propose_candidates(session=second, user=hr_officer).created] == [
+        worker
+    ]
 
 
 # The meeting: quorum and members present.

@@ -77,7 +77,7 @@ def meet(session, hr_officer, present=3, day=SESSION_DAY):
 
 
 def test_candidates_are_proposed_from_the_engine_with_the_verdict_frozen(session, hr_officer, staff):
-    candidates = services.session_propose_candidates(session=session, user=hr_officer)
+    candidates = services.session_propose_candidates(session=session, user=hr_officer).created
     by_number = {c.employee.personnel_number: c for c in candidates}
     assert set(by_number) == {"001", "003"}
     ready = by_number["001"]
@@ -285,7 +285,7 @@ def test_the_history_shows_the_category_the_order_gave(session, hr_officer, dire
 def test_a_candidate_of_another_open_session_is_not_proposed_twice(session, centre, hr_officer, staff):
     services.session_propose_candidates(session=session, user=hr_officer)
     second = services.session_create(centre=centre, day=SESSION_DAY, user=hr_officer)
-    assert services.session_propose_candidates(session=second, user=hr_officer) == []
+    assert services.session_propose_candidates(session=second, user=hr_officer).created == []
 
 
 def test_reimporting_the_centre_after_an_order_keeps_working(session, hr_officer, director, staff, centre, tmp_path):
@@ -326,7 +326,8 @@ def test_the_session_page_runs_a_fixed_number_of_queries(
     client = client_of(hr_officer)
     url = reverse("attestation:session", args=[session.pk])
     client.get(url)  # the session and the user's groups are cached by the first request
-    # Expect 9 queries: sign-in session, user, groups, the session, its candidates, may the user record (one:
-    # an HR officer directs nothing), members, transitions, employees that can be added.
-    with django_assert_num_queries(9):
+    # Expect 11 queries: sign-in session, user, groups, the session, its candidates, may the user record (one:
+    # an HR officer directs nothing), members, transitions, employees that can be added, the centre's policy (2:
+    # the default, the centre's own).
+    with django_assert_num_queries(11):
         assert client.get(url).status_code == 200

@@ -137,7 +137,7 @@ def test_hr_cancels_a_session_without_an_order_and_its_candidates_are_free(centr
     first.refresh_from_db()
     assert first.state == State.CANCELLED and first.transitions.last().reason == "Комиссия құрамы өзгерді"
     second = new_session(centre, hr_officer)
-    assert len(services.session_propose_candidates(session=second, user=hr_officer)) == 2
+    assert len(services.session_propose_candidates(session=second, user=hr_officer).created) == 2
     assert codes(services.session_cancel, session=first, user=hr_officer, reason="Тағы") == "state"
 
 

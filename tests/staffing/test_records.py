@@ -245,9 +245,11 @@ def test_the_card_runs_a_fixed_number_of_queries(client_of, hr_officer, centre, 
     employee = Employee.objects.filter(centre=centre).first()
     client = client_of(hr_officer)
     client.get(reverse("staffing:employee", args=[employee.pk]))
-    # session, user, groups, employee (with may_change), education, periods, access log insert, candidacies,
-    # positions, fields, requirements in force, contracts, their amendments, orders
-    with django_assert_num_queries(14):
+    # session, user, groups, employee (with may_change), education, periods, access log insert, child-care
+    # leaves, candidacies, positions, fields, requirements in force, contracts, their amendments, orders; the
+    # attestation schedule (6: employee, default policy, the centre's policies, last attestations, work periods,
+    # child-care leaves)
+    with django_assert_num_queries(21):
         client.get(reverse("staffing:employee", args=[employee.pk]))
 
 
