@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("staffing", "0009_child_care_leave"),
-        ("attestation", "0004_policy_presets"),
+        ("attestation", "0005_policy_presets"),
     ]
 
     operations = [

@@ -84,7 +84,7 @@ def back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("attestation", "0003_policies"),
+        ("attestation", "0004_policies"),
         ("staffing", "0009_child_care_leave"),
     ]
 

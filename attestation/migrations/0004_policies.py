@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('attestation', '0002_integrity'),
+        ('attestation', '0003_candidates_in_kazakh_order'),
         ('positions', '0003_version_order'),
         ('staffing', '0009_child_care_leave'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
