@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from attestation.models import AttestationPolicy, PolicyAssignment
-from config.admin_counts import CountsOnlyDeletionMixin
+from config.admin_limits import LimitedAdminMixin
 from config.inputs import SafeModelForm
 
 
@@ -37,7 +37,7 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(AttestationPolicy)
-class AttestationPolicyAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
+class AttestationPolicyAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
     form = PolicyForm
     list_display = [
         "name_kk",
@@ -63,7 +63,7 @@ class AttestationPolicyAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PolicyAssignment)
-class PolicyAssignmentAdmin(CountsOnlyDeletionMixin, SimpleHistoryAdmin):
+class PolicyAssignmentAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
     form = SafeModelForm
     list_display = ["centre", "position", "policy"]
     list_filter = ["policy"]

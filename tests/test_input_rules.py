@@ -270,6 +270,8 @@ def test_personnel_forms_follow_the_same_rules(db, form, data, field):
         "admin:positions_clauseversion_changelist",
         "admin:staffing_centre_changelist",
         "admin:personnel_calendarday_changelist",
+        "admin:attestation_attestationpolicy_changelist",
+        "admin:attestation_policyassignment_changelist",
     ],
 )
 def test_an_admin_search_of_thousands_of_words_is_answered(client_of, db, name):
