@@ -310,7 +310,7 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
                 for row in rows
                 if eligible_soon(row.verdict, day) and row.employee.pk not in candidate_ids
             ),
-            key=lambda item: (item.verdict.eligible_from, item.employee.name_key),
+            key=lambda item: (item.verdict.eligible_from, item.employee.build_name_key()),
         ),
         awaiting_approval=awaiting,
         outcomes=_outcome_lines(Counter(candidate.decision for candidate in recent)),

@@ -43,10 +43,21 @@ _GAPS = set(" -‐‑–'’ʼ`.")
 NAME_KEY_LENGTH = 2 * (3 * 100 + 2)
 
 
+class _Table(dict):
+    """str.translate's table: each character to its two digits, computed once per character."""
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        code = _CODES.get(char) or (_GAP if char in _GAPS or char.isspace() else _OTHER)
+        self[codepoint] = code
+        return code
+
+
+_TABLE = _Table()
+
+
 def _letters_key(text: str) -> str:
-    return "".join(
-        _CODES.get(char) or (_GAP if char in _GAPS or char.isspace() else _OTHER) for char in text.strip().casefold()
-    )
+    return text.strip().casefold().translate(_TABLE)
 
 
 def name_key(last_name: str, first_name: str = "", middle_name: str = "") -> str:
