@@ -1,12 +1,10 @@
-import json
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from attestation.models import Candidate, CommissionMember, Session
 from config.inputs import SafeForm
 from config.widgets import DateInput
-from positions.forms import AlternativesField
+from positions.forms import StructuredAlternativesField
 from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES
 from positions.models import Requirement
 
@@ -42,23 +40,14 @@ class EligibilityFilterForm(SafeForm):
             del self.fields["region"]
 
 
-class IndentedAlternativesField(AlternativesField):
-    def prepare_value(self, value):
-        if isinstance(value, str):
-            return value
-        return json.dumps(value, ensure_ascii=False, indent=2, cls=self.encoder)
-
-
 class ImpactForm(SafeForm):
-    """A proposed amendment of one post's requirement (nothing is saved). The new values start as the chosen
-    requirement's current ones (the template swaps them when another requirement is chosen)."""
+    """A proposed amendment of one post's requirement (nothing is saved), its values in the structured editor
+    (positions/widgets.py). The new values start as the chosen requirement's current ones (the template loads
+    another requirement's values into the editor when it is chosen)."""
 
     requirement = forms.ModelChoiceField(queryset=None, label=_("Requirement in force"), empty_label=None)
     valid_from = forms.DateField(label=_("Would apply from"), widget=DateInput())
-    alternatives = IndentedAlternativesField(
-        label=_("New values (alternatives)"),
-        widget=forms.Textarea(attrs={"rows": 14, "class": "font-monospace", "translate": "no"}),
-    )
+    alternatives = StructuredAlternativesField(label=_("New values (alternatives)"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,7 +59,9 @@ class ImpactForm(SafeForm):
         self.fields["requirement"].queryset = requirements
         self.current_values = {str(r.pk): r.alternatives for r in requirements}
         if not self.is_bound and not self.initial.get("alternatives"):
-            chosen = self.initial.get("requirement") or next(iter(self.current_values), None)
+            chosen = self.initial.get("requirement")
+            if str(chosen) not in self.current_values:  # none given, or a version no longer in force
+                chosen = next(iter(self.current_values), None)
             if chosen is not None:
                 self.initial["requirement"] = int(chosen)
                 self.initial["alternatives"] = self.current_values[str(chosen)]

@@ -1,6 +1,6 @@
 """The requirement schema's problems (positions.schema) as messages in the active language, raised as one
 ValidationError. Imports no models: the callers pass the catalogue's codes (positions.models.Requirement.clean,
-positions.forms.AlternativesField)."""
+positions.forms.StructuredAlternativesField, which words them after the editor's controls)."""
 
 from collections.abc import Iterable
 

@@ -1,8 +1,9 @@
 """The one schema of a qualification requirement's values (``Requirement.alternatives``), checked in one place.
 
-Every way in goes through :func:`problems`: the admin form and the impact page (positions.forms.AlternativesField),
-the model's ``full_clean`` (which the amendment service and the loader call), and every read that feeds the
-eligibility engine (attestation.selectors), where a row that fails is reported instead of breaking the page.
+Every way in goes through :func:`problems`: the admin form and the impact page (their structured editor,
+positions.forms.StructuredAlternativesField), the model's ``full_clean`` (which the amendment service and the
+loader call), and every read that feeds the eligibility engine (attestation.selectors), where a row that fails is
+reported instead of breaking the page.
 
 The shape (docs/design.md, "Requirements as data")::
 
@@ -22,7 +23,8 @@ The shape (docs/design.md, "Requirements as data")::
 
 Plain Python (no Django): a :class:`Problem` is a code and its parameters; positions.requirements words it.
 The walk follows the expected shape and never descends into a value of the wrong type, so a deeply nested value
-costs nothing; JSON text is measured before it is parsed (:func:`text_problems`).
+costs nothing; JSON text, where a way in takes it (none does since the structured editor), is measured before it
+is parsed (:func:`text_problems`).
 """
 
 from __future__ import annotations

@@ -106,6 +106,59 @@
     }
   });
 
+  function setCodes(container, name, codes) {
+    const list = Array.isArray(codes) ? codes : [];
+    container.querySelectorAll("input[type=checkbox][name='" + name + "']").forEach(function (box) {
+      box.checked = list.includes(box.value);
+    });
+    const order = container.querySelector("input[type=hidden][name='" + name + "-order']");
+    if (order) order.value = list.join(" ");
+  }
+
+  function setValue(container, name, value) {
+    const control = container.querySelector("[name='" + name + "']");
+    if (!control) return;
+    if (control.type === "checkbox") control.checked = Boolean(value);
+    else control.value = value;
+  }
+
+  /* Shows `values` (a requirement's alternatives, the stored JSON) in the editor's controls, replacing what it
+     showed: a page that offers several requirements starts from the chosen one's values. */
+  function load(editor, values) {
+    const name = editor.dataset.name;
+    const list = editor.querySelector("[data-alternatives]");
+    const template = editor.querySelector("template[data-alternative-template]");
+    list.replaceChildren();
+    (Array.isArray(values) ? values : []).forEach(function (value, index) {
+      const key = "n" + index;
+      const prefix = name + "-" + key;
+      const alternative = fromTemplate(template, { __alt__: key, __cond__: "0" });
+      list.appendChild(alternative);
+      const conditions = alternative.querySelector("[data-conditions]");
+      const conditionTemplate = alternative.querySelector("template[data-condition-template]");
+      conditions.replaceChildren();
+      (value.education || []).forEach(function (condition, number) {
+        const element = fromTemplate(conditionTemplate, { __cond__: String(number) });
+        conditions.appendChild(element);
+        setCodes(element, prefix + "-" + number + "-levels", condition.levels);
+        setCodes(element, prefix + "-" + number + "-fields", condition.fields);
+      });
+      const experience = value.experience || {};
+      setValue(alternative, prefix + "-kind", experience.kind || "");
+      setValue(alternative, prefix + "-years", experience.years === undefined ? "" : String(experience.years));
+      setCodes(alternative, prefix + "-sectors", experience.sectors);
+      /* as the server shows them (positions/widgets.py): a managerial experience without "in_profile" reads false */
+      setValue(alternative, prefix + "-in_profile", experience.kind === "managerial" ? experience.in_profile === true : true);
+      setValue(alternative, prefix + "-category", experience.category || "");
+      setCodes(alternative, prefix + "-positions", experience.positions);
+      setValue(alternative, prefix + "-same_level", experience.same_level !== false);
+      setValue(alternative, prefix + "-source", typeof value.source === "string" ? value.source : "");
+    });
+    refresh(editor);
+  }
+
+  window.alternativesEditor = { load: load };
+
   function start() {
     document.querySelectorAll("[data-alternatives-editor]").forEach(refresh);
   }

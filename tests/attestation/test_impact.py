@@ -2,7 +2,6 @@
 
 import copy
 import datetime
-import json
 
 import pytest
 from django.urls import reverse
@@ -10,6 +9,7 @@ from django.urls import reverse
 from positions.models import EducationField, LegalAct, Position, Requirement
 from positions.services import requirement_amend
 from tests.factories import EducationFactory, EmployeeFactory, WorkPeriodFactory
+from tests.positions.test_requirement_editor import controls
 
 D = datetime.date
 
@@ -37,7 +37,7 @@ def test_a_proposed_amendment_shows_who_would_become_eligible(client_of, editor,
         {
             "requirement": current.pk,
             "valid_from": "2026-12-01",
-            "alternatives": json.dumps(alternatives),
+            **controls(alternatives),
         },
     )
     impact = response.context["impact"]
@@ -67,17 +67,19 @@ def test_a_saved_future_amendment_is_compared_with_the_day_before(client_of, ana
 
 def test_invalid_values_are_refused_with_their_reason(client_of, editor, psychologist):
     current, alternatives = two_years_for_category_ii()
-    alternatives[0]["experience"]["kind"] = "luck"
-    response = client_of(editor).post(
+    client = client_of(editor)
+    client.cookies["django_language"] = "en"
+    response = client.post(
         reverse("attestation:impact"),
         {
             "requirement": current.pk,
             "valid_from": "2026-12-01",
-            "alternatives": json.dumps(alternatives),
+            **controls(alternatives),
+            "alternatives-0-kind": "luck",  # not one of the list's: a forged request
         },
     )
     assert response.context["impact"] is None
-    assert "kind" in str(response.context["form"].errors["alternatives"])
+    assert "kind of experience" in str(response.context["form"].errors["alternatives"])
 
 
 def test_hr_officers_do_not_see_the_impact_page(client_of, hr_officer):
@@ -86,7 +88,7 @@ def test_hr_officers_do_not_see_the_impact_page(client_of, hr_officer):
 
 def test_editors_see_counts_per_centre_but_not_who(client_of, editor, analyst, psychologist):
     current, alternatives = two_years_for_category_ii()
-    data = {"requirement": current.pk, "valid_from": "2026-12-01", "alternatives": json.dumps(alternatives)}
+    data = {"requirement": current.pk, "valid_from": "2026-12-01", **controls(alternatives)}
     editor_html = client_of(editor).post(reverse("attestation:impact"), data).content.decode()
     assert "astana-1" in editor_html and "00021" not in editor_html
     analyst_html = client_of(analyst).post(reverse("attestation:impact"), data).content.decode()
@@ -106,7 +108,7 @@ def test_editors_see_small_counts_as_fewer_than_five(client_of, editor, analyst,
     (and for nothing else), an analyst the exact figures."""
     _psychologists(other_centre, 5)
     current, alternatives = two_years_for_category_ii()
-    data = {"requirement": current.pk, "valid_from": "2026-12-01", "alternatives": json.dumps(alternatives)}
+    data = {"requirement": current.pk, "valid_from": "2026-12-01", **controls(alternatives)}
     response = client_of(editor).post(reverse("attestation:impact"), data)
     assert response.context["centre_counts"] == [("almaty-1", 5), ("astana-1", "<5")]
     assert "&lt;5" in response.content.decode()
@@ -116,7 +118,7 @@ def test_editors_see_small_counts_as_fewer_than_five(client_of, editor, analyst,
 
 def test_editors_see_the_national_figure_as_fewer_than_five_when_it_is(client_of, editor, psychologist):
     current, alternatives = two_years_for_category_ii()
-    data = {"requirement": current.pk, "valid_from": "2026-12-01", "alternatives": json.dumps(alternatives)}
+    data = {"requirement": current.pk, "valid_from": "2026-12-01", **controls(alternatives)}
     response = client_of(editor).post(reverse("attestation:impact"), data)
     assert response.context["affected"] == "<5"
 
@@ -136,9 +138,10 @@ def test_the_page_starts_from_the_chosen_requirements_current_values_titled_by_i
     form = response.context["form"]
     first = Requirement.objects.filter(valid_to__isnull=True).order_by("item__number", "qualification_level").first()
     assert form.initial["requirement"] == first.pk
-    assert json.loads(form["alternatives"].value()) == first.alternatives
+    assert form["alternatives"].value() == first.alternatives
     html = response.content.decode()
-    assert "null" not in html.split('name="alternatives"')[1].split("</textarea>")[0]
+    shown = html.split('data-testid="alternatives-editor"')[1].split('id="current-values"')[0]
+    assert "null" not in shown and '"education": [' not in shown  # the editor's controls, not JSON
     social_worker = Requirement.objects.get(
         position__code="social_worker", qualification_level="high", category="second", valid_to__isnull=True
     )

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from attestation import services as attestation_services
-from positions.models import ClauseVersion
+from positions.models import ClauseVersion, Requirement
 from staffing.demo import demo_seed
 from staffing.models import Centre, Employee
 from tests.browser.test_sign_in import sign_in
@@ -61,6 +61,8 @@ def demo(reference_data):
 def pages(demo):
     employee, session = demo["employee"], demo["session"]
     clause_version = ClauseVersion.objects.order_by("pk").first()
+    # two alternatives, one with two education conditions: every control of the structured editor
+    requirement = Requirement.objects.get(position__code="social_worker", qualification_level="medium", category="none")
     return [
         ("hr", "/"),
         ("director", "/"),
@@ -73,6 +75,8 @@ def pages(demo):
         ("hr", f"/attestation/sessions/{session.pk}/"),
         ("editor", f"/admin/positions/clauseversion/{clause_version.pk}/change/"),
         ("editor", "/admin/positions/clauseversion/add/"),
+        ("editor", f"/admin/positions/requirement/{requirement.pk}/change/"),
+        ("editor", f"/admin/positions/requirement/add/?from={requirement.pk}"),
         ("editor", "/attestation/impact/"),
     ]
 

@@ -83,3 +83,27 @@ def test_a_form_error_keeps_what_the_editor_ticked(page, live_server, reference_
     expect(editor.locator("[data-alternative]")).to_have_count(2)
     expect(editor.locator("[data-alternative]").nth(1).get_by_label("заң", exact=True)).to_be_checked()
     assert Requirement.objects.filter(position__code="lawyer").count() == 1
+
+
+def test_the_impact_page_loads_the_chosen_requirements_values_into_the_editor(page, live_server, reference_data):
+    UserFactory(username="editor", roles=["catalogue_editor"], is_staff=True)
+    psychologist = Requirement.objects.get(position__code="psychologist", category="second", valid_to__isnull=True)
+    sign_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/attestation/impact/")
+    editor = page.locator("[data-testid=alternatives-editor]")
+    expect(editor.locator("[data-alternative]")).to_have_count(2)  # item 6, the director: two alternatives
+    page.locator("#id_requirement").select_option(str(psychologist.pk))
+    expect(editor.locator("[data-alternative]")).to_have_count(1)
+    alternative = editor.locator("[data-alternative]").first
+    expect(alternative.get_by_role("checkbox", name="психологиялық", exact=True)).to_be_checked()
+    expect(alternative.get_by_role("checkbox", name="заң", exact=True)).not_to_be_checked()
+    expect(alternative.get_by_label("Жұмыс өтілінің түрі")).to_have_value("category")
+    expect(alternative.get_by_label("Алдыңғы санат")).to_have_value("none")
+    expect(alternative.get_by_label("Кемінде, жыл")).to_have_value("3")
+    alternative.get_by_label("Кемінде, жыл").fill("2")
+    page.locator("[data-testid=impact-form] button[type=submit]").click()
+    expect(page.locator("[data-testid=impact]")).to_be_visible()
+    # The proposal comes back in the editor as it was posted.
+    editor = page.locator("[data-testid=alternatives-editor]")
+    expect(editor.locator("[data-alternative]").first.get_by_label("Кемінде, жыл")).to_have_value("2")
+    expect(page.locator("#id_requirement")).to_have_value(str(psychologist.pk))

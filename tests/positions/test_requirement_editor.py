@@ -98,6 +98,11 @@ def editor_html(value) -> str:
     return field.widget.render(NAME, field.prepare_value(value))
 
 
+def controls(alternatives) -> dict:
+    """The editor's controls for `alternatives`, as a browser posts them (every value of a name)."""
+    return dict(posted(editor_html(alternatives)).lists())
+
+
 def clean(data):
     field = StructuredAlternativesField()
     return field.clean(field.widget.value_from_datadict(data, {}, NAME))

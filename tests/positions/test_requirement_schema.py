@@ -143,14 +143,8 @@ def admin_post(client, controls: dict):
     return client.post(reverse("admin:positions_requirement_add"), dict(data.lists()))
 
 
-TEXTS = [
-    pytest.param(json.dumps(changed("0.experience.years", True)), "years", id="years true"),
-    pytest.param(json.dumps(changed("0.education.0.levels", [["higher"]])), "codes", id="levels of lists"),
-    pytest.param(json.dumps(changed("0.education.0.fields", 5)), "codes", id="fields 5"),
-    pytest.param(nested(100_000), "too long", id="100k deep"),
-    pytest.param(nested(5_000), "nested too deeply", id="5k deep"),
-]
-# The admin reads controls, not JSON text: what a forged request can post there.
+# The admin and the impact page read the structured editor's controls, not JSON text: what a forged request can
+# post there.
 CONTROLS = [
     pytest.param({"alternatives-0-years": ["true"]}, "whole number from 0 to 50", id="years true"),
     pytest.param({"alternatives-0-years": ["1" * 5000]}, "whole number from 0 to 50", id="years 5000 digits"),
@@ -172,13 +166,17 @@ def test_the_admin_answers_a_form_error(client_of, editor, controls, message):
     assert Requirement.objects.filter(position__code="lawyer").count() == 1
 
 
-@pytest.mark.parametrize("text, message", TEXTS)
-def test_the_impact_page_answers_a_form_error(client_of, editor, text, message):
+@pytest.mark.parametrize("controls, message", CONTROLS)
+def test_the_impact_page_answers_a_form_error(client_of, editor, controls, message):
+    from tests.positions.test_requirement_editor import editor_html, posted
+
     client = client_of(editor)
     client.cookies["django_language"] = "en"
-    response = client.post(
-        reverse("attestation:impact"), {"requirement": lawyer().pk, "valid_from": "2027-01-01", "alternatives": text}
-    )
+    data = posted(editor_html(lawyer().alternatives))
+    for name, values in controls.items():
+        data.setlist(name, values)
+    data.update({"requirement": lawyer().pk, "valid_from": "2027-01-01"})
+    response = client.post(reverse("attestation:impact"), dict(data.lists()))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert response.context["impact"] is None
