@@ -1,7 +1,12 @@
 """Attestation's entries in the HR calendar (personnel.deadlines), registered in AttestationConfig.ready():
-`eligible` — the day the engine says an employee qualifies for the next category (its eligible_from), for
-employees who are not already candidates of an open session; overdue once that day has passed. The engine runs
-once over the centres' staff (seven queries) plus one query for the open candidacies."""
+
+- `eligible` — the day the engine says an employee qualifies for the next category (its eligible_from), for
+  employees who are not already candidates of an open session; overdue once that day has passed. The engine
+  runs once over the centres' staff (seven queries) plus one query for the open candidacies.
+- `periodic_attestation` — the day periodic attestation falls due under the employee's attestation policy
+  (attestation_schedule), unless they are a candidate of an open session;
+- `category_expiry` — the last day of the category's term where the policy gives one (docs/attestation-policies.md).
+  Both from one employees query, attestation_schedule (six queries) and the open candidacies (one)."""
 
 from datetime import date
 
@@ -9,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from attestation.models import OPEN_STATES, Candidate
 from attestation.reasons import category_label
-from attestation.selectors import eligibility
+from attestation.selectors import attestation_schedule, eligibility
 from personnel.deadlines import Deadline
 from personnel.workdays import WorkingCalendar
 from staffing.models import Employee
@@ -44,4 +49,53 @@ def eligible_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
                 ),
             )
         )
+    return found
+
+
+def _proposed(centre_ids) -> set[int]:
+    candidacies = Candidate.objects.filter(session__state__in=OPEN_STATES, removed=False)
+    if centre_ids is not None:
+        candidacies = candidacies.filter(session__centre_id__in=centre_ids)
+    return set(candidacies.values_list("employee_id", flat=True))
+
+
+def schedule_deadlines(centre_ids, as_of: date, horizon: date, calendar: WorkingCalendar) -> list[Deadline]:
+    employees = Employee.objects.employed_on(as_of).select_related("centre")
+    if centre_ids is not None:
+        employees = employees.filter(centre_id__in=centre_ids)
+    employees = {employee.pk: employee for employee in employees}
+    if not employees:
+        return []
+    plans = attestation_schedule(list(employees), as_of)
+    proposed = _proposed(centre_ids)
+    found = []
+    for pk, plan in plans.items():
+        employee = employees[pk]
+        if pk not in proposed and plan.periodic_attestation_due <= horizon:
+            found.append(
+                Deadline(
+                    kind="periodic_attestation",
+                    due=plan.periodic_attestation_due,
+                    employee_id=pk,
+                    personnel_number=employee.personnel_number,
+                    employee_name=employee.full_name,
+                    centre_code=employee.centre.code,
+                    describe=lambda: _("Periodic attestation falls due: propose for a session."),
+                )
+            )
+        if plan.category_valid_until and plan.category_valid_until <= horizon:
+            found.append(
+                Deadline(
+                    kind="category_expiry",
+                    due=plan.category_valid_until,
+                    employee_id=pk,
+                    personnel_number=employee.personnel_number,
+                    employee_name=employee.full_name,
+                    centre_code=employee.centre.code,
+                    describe=lambda policy=plan.policy: (
+                        _("The category's term ends (%(policy)s): attestation is needed to keep it.")
+                        % {"policy": policy.name}
+                    ),
+                )
+            )
     return found

@@ -6,6 +6,7 @@ from config.dates import today
 from personnel.deadlines import deadlines
 from staffing.access import visible_centres
 
+LEGAL_TERMS = {"contract_registration", "amendment_registration", "termination_registration"}
 START_PAGE_DAYS = 14
 START_PAGE_ITEMS = 10  # the most urgent; the calendar page has the rest
 
@@ -16,4 +17,7 @@ def start_page_deadlines(user) -> list:
     centre_ids = list(visible_centres(user).filter(users=user).values_list("pk", flat=True))
     if not centre_ids:
         return []
-    return deadlines(centre_ids, today(), within=START_PAGE_DAYS)[:START_PAGE_ITEMS]
+    items = deadlines(centre_ids, today(), within=START_PAGE_DAYS)
+    # What a late entry is fined for comes first (ЕСУТД, docs/personnel.md), then the rest, soonest first.
+    items.sort(key=lambda item: (item.kind not in LEGAL_TERMS, item.due))
+    return items[:START_PAGE_ITEMS]

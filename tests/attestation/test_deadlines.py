@@ -42,3 +42,31 @@ def test_the_calendar_runs_a_fixed_number_of_queries(centre, other_centre):
     for number in range(3, 15):
         social_worker(centre, number=f"{number:03d}", since=D(2024, 6, 1))
     assert queries(centre) == one
+
+
+def schedule_items(centre, day):
+    return {
+        (item.kind, item.personnel_number): item
+        for item in deadlines([centre.pk], day)
+        if item.kind in ("periodic_attestation", "category_expiry")
+    }
+
+
+def test_periodic_attestation_and_the_category_term_follow_the_policy(centre, hr_officer):
+    from attestation.models import AttestationPolicy, PolicyAssignment
+
+    PolicyAssignment.objects.create(centre=centre, policy=AttestationPolicy.objects.get(code="mlsp_210_2023"))
+    employee = social_worker(centre, number="001", since=D(2024, 1, 15))
+    items = schedule_items(centre, D(2026, 12, 20))
+    expiry = items[("category_expiry", "001")]
+    assert expiry.due == D(2027, 1, 14) and not expiry.overdue  # second category from 15.01.2024, for 3 years
+    periodic = items[("periodic_attestation", "001")]
+    assert periodic.overdue  # hired on 15.01.2020, never attested: due three years later
+    session = services.session_create(centre=centre, day=D(2026, 12, 10), user=hr_officer)
+    services.candidate_add(session=session, employee=employee, reason="Мерзімдік аттестаттау", user=hr_officer)
+    assert ("periodic_attestation", "001") not in schedule_items(centre, D(2026, 12, 20))
+
+
+def test_under_the_centre_default_a_category_does_not_expire(centre):
+    social_worker(centre, number="001", since=D(2024, 1, 15))
+    assert ("category_expiry", "001") not in schedule_items(centre, D(2026, 12, 20))
