@@ -214,3 +214,33 @@ def test_impossible_leave_or_rate_orders_are_refused(worker, fields, field):
         services.order_record(employee=worker, **values)
     assert field in error.value.error_dict
     assert not Order.objects.exists()
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_the_register_and_the_calendar_run_a_fixed_number_of_queries(
+    client_of, hr_officer, centre, psychologist, count
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(count):
+        employee = EmployeeFactory(centre=centre, position=psychologist, category="none")
+        services.order_dismissal(employee=employee, order_date=D(2026, 11, 30), dismissal_date=D(2026, 11, 30))
+        services.contract_create(
+            employee=employee,
+            number=str(number),
+            signed_on=D(2026, 11, 2),
+            kind="indefinite",
+            start_date=D(2026, 11, 2),
+        )
+    client = client_of(hr_officer)
+    for name, query in (("personnel:order_list", {"year": 2026}), ("personnel:calendar", {})):
+        client.get(reverse(name), query)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse(name), query)
+        # session, user, groups, the user's centres, the page's own reads — the same for 1 or 8 orders
+        assert len(captured) == QUERIES[name], (name, len(captured))
+
+
+# the calendar: its sources (calendar table, contracts, amendments; the engine and the attestation schedule)
+QUERIES = {"personnel:order_list": 7, "personnel:calendar": 15}
