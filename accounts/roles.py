@@ -25,7 +25,7 @@ ROLE_LABELS = {
 
 # Catalogue editors amend the catalogue in the admin: these models, all four permissions.
 CATALOGUE_EDITOR_MODELS = {
-    "positions": ["legalact", "clauseversion", "requirement", "educationfield", "position", "clause"],
+    "positions": ["legalact", "clauseversion", "requirement", "educationfield", "position", "clause", "reading"],
     # attestation policies and which centre follows which (docs/attestation-policies.md)
     "attestation": ["attestationpolicy", "policyassignment"],
 }

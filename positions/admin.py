@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from config.admin_limits import LimitedAdminMixin
 from config.inputs import SafeForm, SafeModelForm
 from positions.forms import StructuredAlternativesField, editor_catalogue
-from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Position, Requirement
+from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Position, Reading, Requirement
 from positions.services import clause_amend, requirement_amend, requirement_withdraw
 from positions.widgets import AlternativesEditor
 
@@ -359,3 +359,35 @@ class RequirementAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Reading)
+class ReadingAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
+    """The readings of the order shown on the catalogue's "How the order is read" page."""
+
+    form = SafeModelForm
+    list_display = ["rank", "items", "short_interpretation", "source", "data"]
+    list_display_links = ["short_interpretation"]
+    list_filter = ["source", "data"]
+    search_fields = ["fragment", "interpretation_kk", "interpretation_ru"]
+    fields = [
+        "code",
+        "items",
+        "fragment",
+        "interpretation_kk",
+        "interpretation_ru",
+        "interpretation_en",
+        "source",
+        "data",
+        "rank",
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "interpretation_en":
+            formfield.widget.attrs["lang"] = "en"
+        return formfield
+
+    @admin.display(description=_("interpretation"))
+    def short_interpretation(self, reading):
+        return reading.interpretation[:120]

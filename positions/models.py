@@ -10,6 +10,7 @@ database forbids two versions of one clause (or requirement) that overlap (migra
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_comma_separated_integer_list
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -346,3 +347,60 @@ class Requirement(EffectiveDated):
         """The values have the schema's shape and vocabulary: the engine and the pages can read them. A row that
         is not (written around the checks, or before them) is shown as invalid and flagged to the editors."""
         return schema.is_valid(self.alternatives)
+
+
+class Reading(models.Model):
+    """How the product reads words of the order (docs/glossary.md, "Readings"): the verbatim fragment, the
+    interpretation in one sentence, whether the text itself says so or the product chose, and where the data
+    that carries it is edited. Shown on the catalogue's "How the order is read" page and in the export; editors
+    change the wording here, the behaviour in the data it names."""
+
+    class Source(models.TextChoices):
+        TEXT = "text", _("the text itself")
+        PRODUCT = "product", _("product choice")
+
+    class Data(models.TextChoices):
+        REQUIREMENTS = "requirements", _("qualification requirements of the item")
+        EDUCATION_FIELDS = "education_fields", _("tree of education fields")
+        LEGAL_ACT = "legal_act", _("dates of the order")
+        ENGINE = "engine", _("rule of the eligibility engine")
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    # Item numbers, not links to the items: readings are seeded by a migration, before the catalogue is loaded.
+    items = models.CharField(
+        _("items"),
+        max_length=100,
+        blank=True,
+        validators=[validate_comma_separated_integer_list],
+        help_text=_("Numbers of the items it reads, separated by commas; empty: the order as a whole."),
+    )
+    fragment = models.TextField(_("verbatim fragment (Kazakh)"))
+    interpretation_kk = models.TextField(_("interpretation (Kazakh)"))
+    interpretation_ru = models.TextField(_("interpretation (Russian)"))
+    interpretation_en = models.TextField(_("interpretation (English)"), blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    data = models.CharField(_("where it is edited"), max_length=20, choices=Data.choices)
+    rank = models.PositiveSmallIntegerField(_("order on the page"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["rank", "code"]
+        verbose_name = _("reading of the order")
+        verbose_name_plural = _("readings of the order")
+
+    def __str__(self):
+        return self.interpretation
+
+    @property
+    def item_numbers(self) -> list[int]:
+        return [int(number) for number in self.items.split(",") if number.strip()]
+
+    @property
+    def interpretation(self) -> str:
+        language = translation.get_language() or "kk"
+        if language.startswith("ru"):
+            return self.interpretation_ru
+        if language.startswith("en") and self.interpretation_en:
+            return self.interpretation_en
+        return self.interpretation_kk

@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from positions.models import Clause, ClauseVersion, Item, Position, Requirement
+from positions.models import Clause, ClauseVersion, Item, Position, Reading, Requirement
 from positions.vocabulary import CATEGORY_CODES
 
 
@@ -182,3 +182,23 @@ def clause_search(query: str, day: date, *, limit: int = 200) -> list[SearchHit]
             )
         )
     return hits
+
+
+@dataclass(frozen=True)
+class ItemReadings:
+    """One item of the order (None: the order as a whole) with the readings the product makes of it."""
+
+    item: Item | None
+    readings: list
+
+
+def readings_by_item() -> list[ItemReadings]:
+    """Every reading under each item it reads, items in the order's sequence. Two queries."""
+    readings = list(Reading.objects.all())
+    numbers = sorted({number for reading in readings for number in reading.item_numbers})
+    items = {item.number: item for item in Item.objects.filter(number__in=numbers).select_related("position")}
+    groups = [ItemReadings(None, [reading for reading in readings if not reading.item_numbers])]
+    for number in numbers:
+        if number in items:
+            groups.append(ItemReadings(items[number], [r for r in readings if number in r.item_numbers]))
+    return [group for group in groups if group.readings]

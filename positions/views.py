@@ -45,3 +45,13 @@ def clause_search(request):
     day = day_from_request(request)
     hits = selectors.clause_search(query, day) if query else []
     return render(request, "positions/search.html", {"query": query, "day": day, "hits": hits})
+
+
+def order_readings(request):
+    """How the product reads the order: per item, each reading with its fragment, interpretation and source."""
+    context = {
+        "groups": selectors.readings_by_item(),
+        "may_edit": request.user.has_perm("positions.change_reading"),
+        "may_see_data": request.user.has_perm("positions.view_requirement"),
+    }
+    return render(request, "positions/readings.html", context)

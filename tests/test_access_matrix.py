@@ -33,6 +33,7 @@ TABLE = {
     "set_language": (None, dict.fromkeys(ROLES, 302)),
     "positions:list": (None, EVERYONE),
     "positions:search": (None, EVERYONE),
+    "positions:readings": (None, EVERYONE),
     "positions:detail": (lambda o: ["psychologist"], EVERYONE),
     "positions:compare": (lambda o: ["psychologist"], EVERYONE),
     "staffing:employee_list": (None, STAFF_LIST),

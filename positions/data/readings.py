@@ -1,0 +1,111 @@
+"""The readings of order No. 580-НҚ the product makes (docs/glossary.md, "Readings"), seeded by migration
+positions 0006 and then edited by catalogue editors. Each fragment is verbatim from positions/data/order-580-nk.kk.txt
+(a test checks it); codes 1-8 are those the engine names in its reasons (attestation/rules, attestation/reasons.py).
+
+source: "text" where the words themselves say so, "product" where the product chose one of the possible readings.
+data: where the behaviour is edited: "requirements" (the structured requirements of the items), "education_fields"
+(the tree of fields), "legal_act" (the order's dates), "engine" (a rule of the eligibility engine, changed in code).
+"""
+
+READINGS = [
+    {
+        "code": "managerial_by_profile",
+        "items": "6,9",
+        "fragment": "бейіні бойынша экономикалық қызмет түрінде ұйымдарда басшылық лауазымдарда",
+        "source": "product",
+        "data": "requirements",
+        "kk": "Тек бейіні бойынша ұйымдардағы басшылық лауазымдағы кезеңдер есептеледі: кезеңде «басшылық» та, «бейіні бойынша» да белгіленуі керек.",
+        "ru": "Засчитываются только периоды на руководящих должностях в организациях соответствующего профиля: у периода должны быть отмечены и «руководящая», и «по профилю».",
+        "en": "Only managerial periods in organisations of the profile count: the period must be marked both managerial and in the profile.",
+    },
+    {
+        "code": "blank_flag_not_established",
+        "items": "6,9,12,27,33,39",
+        "fragment": "ұйымның бейіні бойынша тиісті экономикалық қызмет түріндегі жұмыс өтілі",
+        "source": "product",
+        "data": "engine",
+        "kk": "Саласы немесе белгісі толтырылмаған кезең «анықталмаған» болып саналады және өтілге кірмейді: тек нақты белгіленгені есептеледі.",
+        "ru": "Период с незаполненной сферой или отметкой считается «не установленным» и в стаж не входит: засчитывается только то, что указано явно.",
+        "en": "A period whose sector or flag is blank is 'not established' and does not count: only what the period says explicitly counts.",
+    },
+    {
+        "code": "education_levels_nest",
+        "items": "15,24,27,30,33,36",
+        "fragment": "немесе негізгі орта білімі және әлеуметтік дайындық бойынша сертификаты болуы қажет",
+        "source": "product",
+        "data": "engine",
+        "kk": "Білімнің жоғары деңгейі сол саладағы төменгі деңгей талабын қанағаттандырады: жоғары білім ТжКБ талабын, ТжКБ, жоғары немесе жоғары оқу орнынан кейінгі білім негізгі орта білім талабын өтейді.",
+        "ru": "Более высокий уровень образования в принятой области удовлетворяет требованию более низкого: высшее — требованию ТиПО, ТиПО, высшее или послевузовское — требованию основного среднего.",
+        "en": "A higher level of education in an accepted field meets the requirement of a lower one: higher meets TVET; TVET, higher or postgraduate meet basic secondary.",
+    },
+    {
+        "code": "case_manager_one_ladder",
+        "items": "36",
+        "fragment": "екінші санат –санатсыз жоғары деңгейлі біліктілік маманы лауазымында жұмыс өтілі кемінде 1 жыл",
+        "source": "text",
+        "data": "requirements",
+        "kk": "Кейс-менеджердің санаттар сатысы біреу: мәтін тек жоғары деңгейлі біліктілік маманын атайды, сондықтан талаптар жазылған деңгейге қарамай қолданылады.",
+        "ru": "У кейс-менеджера одна лестница категорий: текст называет только специалиста высокого уровня квалификации, поэтому требования применяются при любом записанном уровне.",
+        "en": "The case manager has one ladder: the text names only the high-level specialist, so its requirements apply whatever level is recorded.",
+    },
+    {
+        "code": "category_outside_ladder",
+        "items": "15,18,21,36",
+        "fragment": "Санатсыз психолог: тиісті мамандық бойынша жоғары (немесе жоғары оқу орнынан кейінгі) білім және жұмыс өтіліне талап қойылмайды.",
+        "source": "text",
+        "data": "engine",
+        "kk": "Тармақ атамаған санат (мысалы, 21-тармақта жоғары санат жоқ) жазбаларда қабылданбайды, ал бұрынғы деректерде болса, қорытынды оны тікелей айтады.",
+        "ru": "Категория, которой нет в пункте (например, в пункте 21 нет высшей категории), не принимается при вводе, а если она есть в старых данных, заключение говорит об этом прямо.",
+        "en": "A category the item does not name (item 21 has no highest category) is refused at input, and said plainly if old data has it.",
+    },
+    {
+        "code": "psychology_social_sciences",
+        "items": "6,9,12",
+        "fragment": "білім (әлеуметтік, педагогика, заң, экономика, гуманитарлық)",
+        "source": "product",
+        "data": "education_fields",
+        "kk": "«Әлеуметтік» білім — даярлау бағыттарының ұлттық жіктеуішіндегі әлеуметтік ғылымдар тобы, психология да соған кіреді; 15-тармақ психологияны бөлек атайды.",
+        "ru": "«Социальное» образование — группа социальных наук по национальному классификатору направлений подготовки, психология входит в неё; пункт 15 называет психологию отдельно.",
+        "en": "'Social' education is the social sciences group of the national classifier of training directions, psychology included; item 15 names psychology separately.",
+    },
+    {
+        "code": "order_in_force",
+        "items": "",
+        "fragment": "Осы бұйрық алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.",
+        "source": "text",
+        "data": "legal_act",
+        "kk": "Бұйрық қолданысқа енгенге дейінгі күнге қорытынды оның тармақтарына сілтемейді, «бұйрық әлі қолданысқа енгізілмеген» деп айтады.",
+        "ru": "На дату до вступления приказа в силу заключение не ссылается на его пункты, а говорит, что приказ ещё не введён в действие.",
+        "en": "On a date before the order applies, a verdict cites none of its items and says the order is not yet in force.",
+    },
+    {
+        "code": "previous_category_same_post",
+        "items": "15,18,21,36",
+        "fragment": "II санатты психолог лауазымында жұмыс өтілі кемінде 2 жыл",
+        "source": "product",
+        "data": "requirements",
+        "kk": "Алдыңғы санаттағы жылдар сол лауазымда және (деңгейлер болса) сол деңгейде есептеледі; редактор талаптың деректерінде мұны кеңейте алады.",
+        "ru": "Годы в предыдущей категории считаются в той же должности и (где есть уровни) на том же уровне; редактор может расширить это в данных требования.",
+        "en": "Years in the previous category count in the same position and, where levels exist, the same level; an editor can widen this in the requirement's data.",
+    },
+    {
+        "code": "relevant_specialty_defaults",
+        "items": "21,24,30",
+        "fragment": "тиісті мамандық бойынша жоғары (немесе жоғары оқу орнынан кейінгі) білім",
+        "source": "product",
+        "data": "requirements",
+        "kk": "«Тиісті мамандық (бағыт) бойынша» білімнің әдепкі салалары өнімнің таңдауы: психолог — психология; БАҚ маманы — журналистика, гуманитарлық; IT маманы — ақпараттық қауіпсіздік, ақпараттық технологиялар.",
+        "ru": "Области «по соответствующей специальности (направлению)» по умолчанию выбраны продуктом: психолог — психология; специалист по СМИ — журналистика, гуманитарные; специалист по IT — информационная безопасность, информационные технологии.",
+        "en": "The default fields of 'in the relevant specialty' are the product's: psychologist — psychology; media — journalism, humanities; IT — information security, information technology.",
+    },
+    {
+        "code": "postgraduate_for_higher",
+        "items": "24,30,36",
+        "fragment": "жоғары білім (әлеуметтік жұмыс, мектепке дейінгі тәрбие беру және оқыту",
+        "source": "product",
+        "data": "requirements",
+        "kk": "Мәтін жай ғана «жоғары білім» десе де, жоғары оқу орнынан кейінгі білім қабылданады: ол жоғары білімді алдын ала талап етеді.",
+        "ru": "Где текст говорит просто «высшее образование», послевузовское тоже принимается: оно предполагает высшее.",
+        "en": "Where the text says plain 'higher education', postgraduate is accepted too: it presupposes higher education.",
+    },
+]
