@@ -284,3 +284,9 @@ def test_an_admin_search_still_finds(client_of, db):
     root = UserFactory(username="root", is_superuser=True, is_staff=True)
     response = client_of(root).get(reverse("admin:positions_educationfield_changelist"), {"q": "psychology"})
     assert "psychology" in response.content.decode()
+
+
+def test_the_400_page_is_friendly_and_in_the_users_language(client_of, director, centre):
+    response = client_of(director).get(reverse("attestation:dashboard", args=[centre.code]), {"on": "9999-12-31"})
+    assert response.status_code == 400
+    assert "Бұл мекенжай бойынша жауап беру мүмкін емес" in response.content.decode()
