@@ -16,6 +16,7 @@ from config.admin_limits import LimitedAdminMixin
 from config.inputs import SafeForm, SafeModelForm
 from positions.forms import StructuredAlternativesField, editor_catalogue
 from positions.models import Clause, ClauseVersion, EducationField, LegalAct, Position, Reading, Requirement
+from positions.selectors import latest_requirement_values
 from positions.services import clause_amend, requirement_amend, requirement_withdraw
 from positions.widgets import AlternativesEditor
 
@@ -232,6 +233,9 @@ class RequirementAmendmentForm(AmendmentForm):
     required_for_amendment = ("position", "item", "act", "valid_from", "alternatives")
     alternatives = StructuredAlternativesField(label=_("alternatives"))
 
+    class Media:
+        js = ["js/requirement-amendment.js"]  # starts from the values of the chosen post's latest version
+
     class Meta:
         model = Requirement
         fields = ["position", "qualification_level", "category", "item", "act", "valid_from", "alternatives"]
@@ -295,6 +299,10 @@ class RequirementAdmin(LimitedAdminMixin, SimpleHistoryAdmin):
     def amend(self, requirement):
         url = reverse("admin:positions_requirement_add") + f"?from={requirement.pk}"
         return format_html('<a href="{}">{}</a>', url, _("Record an amendment starting from these values"))
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "latest_values": latest_requirement_values()}
+        return super().add_view(request, form_url, extra_context)
 
     def get_changeform_initial_data(self, request):
         """``?from=<pk>``: the amendment starts from that version's post, item and values."""

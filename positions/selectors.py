@@ -101,6 +101,18 @@ def requirements_in_force(day: date, *, position: Position | None = None) -> lis
     )
 
 
+def latest_requirement_values() -> dict[str, dict]:
+    """The latest version of each post (the one an amendment closes), keyed "position id|level|category": its item
+    and values, where a new amendment of that post starts from (one query)."""
+    rows = Requirement.objects.filter(valid_to__isnull=True).values_list(
+        "position_id", "qualification_level", "category", "item_id", "alternatives"
+    )
+    return {
+        f"{position}|{level}|{category}": {"item": item, "alternatives": alternatives}
+        for position, level, category, item, alternatives in rows
+    }
+
+
 @dataclass(frozen=True)
 class ClauseChange:
     label: str

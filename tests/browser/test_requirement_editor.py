@@ -107,3 +107,26 @@ def test_the_impact_page_loads_the_chosen_requirements_values_into_the_editor(pa
     editor = page.locator("[data-testid=alternatives-editor]")
     expect(editor.locator("[data-alternative]").first.get_by_label("Кемінде, жыл")).to_have_value("2")
     expect(page.locator("#id_requirement")).to_have_value(str(psychologist.pk))
+
+
+def test_choosing_a_post_starts_from_its_latest_values(page, live_server, reference_data):
+    UserFactory(username="editor", roles=["catalogue_editor"], is_staff=True)
+    lawyer = Requirement.objects.get(position__code="lawyer", valid_to__isnull=True)
+    sign_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/positions/requirement/add/")
+    editor = page.locator("[data-testid=alternatives-editor]")
+    expect(editor.get_by_role("checkbox", name="заң", exact=True)).not_to_be_checked()
+    page.locator("#id_position").select_option(str(lawyer.position_id))
+    expect(editor.get_by_role("checkbox", name="заң", exact=True)).to_be_checked()
+    expect(editor.get_by_label("Жұмыс өтілінің түрі")).to_have_value("profile")
+    expect(page.locator("#id_item")).to_have_value(str(lawyer.item_id))
+    # Changed by hand: choosing another post no longer replaces the values; the button does, on request.
+    editor.get_by_role("checkbox", name="экономика", exact=True).check()
+    psychologist = Requirement.objects.get(position__code="psychologist", category="none", valid_to__isnull=True)
+    page.locator("#id_position").select_option(str(psychologist.position_id))
+    page.locator("#id_category").select_option("none")
+    expect(editor.get_by_role("checkbox", name="экономика", exact=True)).to_be_checked()
+    page.get_by_role("button", name="Осы лауазымның соңғы редакциясының мәндерінен бастау").click()
+    expect(editor.get_by_role("checkbox", name="экономика", exact=True)).not_to_be_checked()
+    expect(editor.get_by_role("checkbox", name="психологиялық", exact=True)).to_be_checked()
+    expect(page.locator("#id_item")).to_have_value(str(psychologist.item_id))

@@ -261,3 +261,14 @@ def test_a_version_that_fails_the_schema_is_shown_as_stored_and_marked(client_of
     assert 'data-testid="alternatives-raw"' in html
     add = client.get(reverse("admin:positions_requirement_add"), {"from": row.pk}).content.decode()
     assert 'data-testid="alternatives-raw"' in add and 'name="alternatives-editor"' in add
+
+
+def test_the_add_page_carries_each_posts_latest_values(client_of, editor):
+    lawyer_requirement = Requirement.objects.get(position__code="lawyer", valid_to__isnull=True)
+    response = client_of(editor).get(reverse("admin:positions_requirement_add"))
+    latest = response.context["latest_values"]
+    key = f"{lawyer_requirement.position_id}||"
+    assert latest[key] == {"item": lawyer_requirement.item_id, "alternatives": lawyer_requirement.alternatives}
+    assert len(latest) == Requirement.objects.filter(valid_to__isnull=True).count()
+    html = response.content.decode()
+    assert 'id="latest-requirement-values"' in html and "js/requirement-amendment.js" in html
