@@ -64,7 +64,11 @@ class EmployeeFilterForm(SafeForm):
         else:
             self.fields["centre"].choices = BLANK + [(c.code, c.name) for c in centres]
         self.fields["position"].choices = BLANK + [(p.code, p.title) for p in positions]
-        self.fields["unit"].choices = BLANK + [(u.pk, f"{u.name} ({u.centre.code})") for u in units]
+        # A unit is named with its centre only where units of several centres are listed (no codes in labels).
+        several = len({u.centre_id for u in units}) > 1
+        self.fields["unit"].choices = BLANK + [
+            (u.pk, f"{u.name} — {u.centre.name}" if several else u.name) for u in units
+        ]
 
 
 class EmployeeForm(SafeModelForm):

@@ -230,3 +230,20 @@ def test_admin_messages_after_saving(objects, editor, language):
     data = {name: value for name, value in form.initial.items() if value is not None}
     response = client.post(change, data, follow=True)
     assert_no_english(response, "admin message after save")
+
+
+@pytest.mark.parametrize("name", HTML_PAGES)
+def test_option_labels_carry_no_codes(objects, users, name):
+    """ "психологиялық (psychology)" or "Әкімшілік (astana-1)": a list shows names, never the codes behind them."""
+    from positions.models import EducationField, Position
+    from staffing.models import Unit
+
+    Unit.objects.get_or_create(centre=objects["centre"], name="Әкімшілік")
+    build, expected = TABLE[name]
+    role = next(role for role in ROLES if expected[role] == 200)
+    html = client_in("kk", users[role]).get(reverse(name, args=build(objects) if build else None)).content.decode()
+    codes = {objects["centre"].code, *EducationField.objects.values_list("code", flat=True)}
+    codes |= set(Position.objects.values_list("code", flat=True))
+    for label in re.findall(r"<option[^>]*>([^<]*)</option>", html):
+        words = set(re.findall(r"[a-z0-9_-]+", label))
+        assert not words & codes, f"{name}: option {label!r}"
