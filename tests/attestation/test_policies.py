@@ -279,3 +279,32 @@ def test_catalogue_editors_manage_policies_in_the_admin(client_of, editor, centr
     policy = AttestationPolicy.objects.get(code="teachers")
     assert policy.stages == ["testing", "commission"]  # in the order of the stages
     assert PolicyAssignment.objects.get(centre=centre).policy == policy
+
+
+# The migration that replaced the centre's bare interval.
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_centres_former_interval_becomes_its_policy(reference_data):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("attestation", "0004_policies"), ("staffing", "0009_child_care_leave")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    Region, Centre = old.get_model("staffing", "Region"), old.get_model("staffing", "Centre")
+    region = Region.objects.first()
+    Centre.objects.create(code="five", name_kk="Бес", region=region, attestation_interval_years=5)
+    Centre.objects.create(code="three", name_kk="Үш", region=region, attestation_interval_years=3)
+    Centre.objects.create(code="unset", name_kk="Бос", region=region)
+    try:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+    assigned = {row.centre.code: row.policy for row in PolicyAssignment.objects.select_related("centre", "policy")}
+    assert set(assigned) == {"five"}  # the others follow the default, which is 3 years
+    assert (assigned["five"].interval_years, assigned["five"].min_months_in_post) == (5, None)
+    assert AttestationPolicy.objects.get(is_default=True).interval_years == 3
