@@ -130,3 +130,26 @@ def test_choosing_a_post_starts_from_its_latest_values(page, live_server, refere
     expect(editor.get_by_role("checkbox", name="экономика", exact=True)).not_to_be_checked()
     expect(editor.get_by_role("checkbox", name="психологиялық", exact=True)).to_be_checked()
     expect(page.locator("#id_item")).to_have_value(str(psychologist.item_id))
+
+
+def test_the_editor_in_russian(page, live_server, reference_data):
+    UserFactory(username="editor", roles=["catalogue_editor"], is_staff=True)
+    current = Requirement.objects.get(position__code="lawyer", valid_to__isnull=True)
+    page.context.add_cookies([{"name": "django_language", "value": "ru", "url": live_server.url}])
+    sign_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/positions/requirement/add/?from={current.pk}")
+    editor = page.locator("[data-testid=alternatives-editor]")
+    expect(editor.get_by_role("checkbox", name="юридическое", exact=True)).to_be_checked()
+    editor.get_by_role("button", name="Добавить вариант").click()
+    added = editor.locator("[data-alternative]").nth(1)
+    expect(added.locator("legend.alternative-title")).to_have_text("Вариант 2")
+    added.get_by_label("высшее", exact=True).check()
+    added.get_by_label("Вид стажа").select_option(label="стаж в предыдущей категории (лет)")
+    added.get_by_label("Не менее, лет").fill("60")
+    page.locator("select[name=act]").select_option(label="№ 188-НҚ (16.04.2026)")
+    page.locator("input[name=valid_from]").fill("01.01.2027")
+    page.locator("input[name=_save]").click()
+    errors = page.locator(".errorlist")
+    expect(errors).to_contain_text("Вариант 2: введите число лет стажа целым числом от 0 до 50.")
+    expect(errors).to_contain_text("Вариант 2: для стажа в предыдущей категории выберите предыдущую категорию.")
+    assert Requirement.objects.filter(position__code="lawyer").count() == 1
