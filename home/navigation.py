@@ -57,6 +57,7 @@ MENU = (
         _("Catalogue"),
         (
             MenuEntry("positions:list", _("Positions"), EVERYONE),
+            MenuEntry("positions:readings", _("How the order is read"), EVERYONE),
             MenuEntry("attestation:impact", _("Impact of amendments"), (CATALOGUE_EDITOR, COMMITTEE_ANALYST)),
             MenuEntry("admin:index", _("Catalogue editing"), (CATALOGUE_EDITOR,)),
         ),

@@ -55,8 +55,9 @@ def test_a_user_without_a_role_sees_no_menu_item_they_cannot_use(page, live_serv
     UserFactory(username="nobody", roles=[])
     sign_in(page, live_server, "nobody")
     links = page.locator("[data-testid=menu] a")
-    # Only the catalogue, which every signed-in user may read.
-    expect(links).to_have_count(1)
+    # Only the catalogue, which every signed-in user may read: its positions and how the order is read.
+    expect(links).to_have_count(2)
     expect(links.first).to_have_attribute("data-menu", "positions:list")
+    expect(links.last).to_have_attribute("data-menu", "positions:readings")
     for href in links.evaluate_all("links => links.map(link => link.href)"):
         assert page.request.get(href).status == 200
