@@ -104,7 +104,10 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "btn btn-outline-primary btn-sm mb-2 d-md-none";
-    button.textContent = body.dataset.msgFilters;
+    /* The filters applied (in the address) are counted on the button, so a folded form still says so. */
+    const applied = Array.from(new URLSearchParams(window.location.search).entries())
+      .filter(function (pair) { return pair[1] && form.elements.namedItem(pair[0]); }).length;
+    button.textContent = body.dataset.msgFilters + (applied ? " (" + applied + ")" : "");
     button.setAttribute("data-bs-toggle", "collapse");
     button.setAttribute("data-bs-target", "#" + form.id);
     button.setAttribute("aria-controls", form.id);

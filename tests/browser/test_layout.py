@@ -97,6 +97,9 @@ def test_lists_fold_their_filters_behind_a_button_on_a_phone(page, live_server, 
     expect(filters).to_be_visible()
     page.set_viewport_size({"width": 1366, "height": 768})
     expect(page.get_by_role("button", name="Сүзгілер")).to_be_hidden()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}{path}?position=psychologist")
+    expect(page.get_by_role("button", name="Сүзгілер (1)")).to_be_visible()
 
 
 @pytest.fixture
