@@ -179,6 +179,9 @@ def test_password_change_mistakes(hr_officer, language, new_password):
 def test_error_pages(hr_officer, editor, language, monkeypatch):
     assert_no_english(client_in(language, hr_officer).get("/no-such-page/"), "404", status=404)
     assert_no_english(client_in(language, editor).get(reverse("staffing:employee_list")), "403", status=403)
+    assert_no_english(
+        client_in(language, editor).get(reverse("positions:list"), {"on": "9999-12-31"}), "400", status=400
+    )
     from django.db import OperationalError
     from django.db.backends.base.base import BaseDatabaseWrapper
 
