@@ -37,9 +37,24 @@ def roles_of(user) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, "_role_codes", None)
     if cached is None:
-        cached = frozenset(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
-        user._role_codes = cached
+        cached = remember_roles(user, role_names(user).values_list("name", flat=True))
     return cached
+
+
+def role_names(user):
+    """The user's role groups as a query, for an app that reads more per-request facts in the same query
+    (staffing.access reads the user's centres with it); hand the names read to remember_roles."""
+    return user.groups.filter(name__in=ROLES)
+
+
+def remember_roles(user, codes) -> frozenset[str]:
+    user._role_codes = frozenset(codes)
+    return user._role_codes
+
+
+def roles_known(user) -> bool:
+    """Whether this request has read the user's roles already."""
+    return getattr(user, "_role_codes", None) is not None
 
 
 def has_role(user, *roles: str) -> bool:

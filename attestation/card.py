@@ -4,16 +4,14 @@ the employee's attestation history. Registered in AttestationConfig.ready()."""
 from datetime import date
 
 from attestation.reasons import catalogue_names, category_label, verdict_texts
-from attestation.selectors import attestation_schedule, catalogue_lookups, employee_verdict
+from attestation.selectors import catalogue_lookups, employee_schedule, employee_verdict
 from personnel.documents import PersonalCardPart
 from staffing.card import CardSection
 
 
 def _context(employee, day: date) -> dict:
-    context = {
-        "day": day,
-        "candidacies": list(employee.candidacies.select_related("session").order_by("-session__date")),
-    }
+    candidacies = list(employee.candidacies.select_related("session").order_by("-session__date"))
+    context = {"day": day, "candidacies": candidacies}
     if employee.is_active:
         catalogue = catalogue_lookups()
         verdict = employee_verdict(employee, day, lineage=catalogue.lineage)
@@ -24,7 +22,8 @@ def _context(employee, day: date) -> dict:
             verdict_next_label=category_label(
                 verdict.next_category, employee.position.code if employee.position_id else None
             ),
-            schedule=attestation_schedule([employee.pk], day)[employee.pk],
+            # from the periods and child-care leaves the card has fetched, and the candidacies above
+            schedule=employee_schedule(employee, candidacies, day),
         )
     return context
 

@@ -6,7 +6,7 @@
 - `periodic_attestation` — the day periodic attestation falls due under the employee's attestation policy
   (attestation_schedule), unless they are a candidate of an open session;
 - `category_expiry` — the last day of the category's term where the policy gives one (docs/attestation-policies.md).
-  Both from one employees query, attestation_schedule (six queries) and the open candidacies (one)."""
+  Both from one employees query, attestation_schedule (five queries) and the open candidacies (one)."""
 
 from datetime import date
 

@@ -3,11 +3,11 @@
 Verdicts come from attestation.selectors.eligibility (7 queries), so the numbers here are the numbers of the
 `eligibility` command on the same day. Everything else is one query per block, counted in Python:
 
-centre_dashboard (15 queries): catalogue lookups shared by the facts and the reasons (2: positions, education
+centre_dashboard (10 queries): catalogue lookups shared by the facts and the reasons (2: positions, education
 fields), eligibility (4: requirements in force, employees, their education, their work periods; the centre is
-known),
-candidates of the centre's open sessions (1), sessions awaiting the director's approval (1), recent outcomes (1),
-the attestation schedule (6, attestation.selectors.attestation_schedule).
+known), candidates (1: of the centre's open sessions, its recent outcomes and its staff's last attestations),
+sessions awaiting the director's approval (1), the attestation schedule from the eligibility rows and those
+candidates (2: policies, child-care leaves; attestation.selectors.eligibility_schedule).
 Staff by position × level × category is counted from the eligibility rows (active staff), not queried again.
 
 area_report (13 queries): regions (1), centres in scope with their region (1), eligibility (7), candidates of open
@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from attestation.models import OPEN_STATES, Candidate, Session
 from attestation.reasons import catalogue_names, category_label, verdict_texts
 from attestation.rules import Verdict
-from attestation.selectors import EligibilityRow, attestation_schedule, catalogue_lookups, eligibility
+from attestation.selectors import EligibilityRow, catalogue_lookups, eligibility, eligibility_schedule
 from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, label
 from positions.vocabulary import CATEGORY_CODES, LEVEL_CODES
 from staffing.access import visible_centres, visible_employees
@@ -247,8 +247,34 @@ def _outcome_lines(counts: Counter) -> list[dict]:
     return lines
 
 
+def _dashboard_candidates(centre: Centre, employee_ids: list[int], day: date) -> list[Candidate]:
+    """In one query, with their session, employee and position, newest session first: the candidates (not removed)
+    of the centre's open sessions, of its sessions decided within OUTCOME_DAYS up to `day`, and every approved
+    attestation of the employees by `day` (their last attestation, for the schedule)."""
+    return list(
+        Candidate.objects.filter(
+            Q(session__centre=centre, session__state__in=OPEN_STATES)
+            | Q(
+                session__centre=centre,
+                session__state__in=DECIDED_STATES,
+                session__date__gt=day - timedelta(days=OUTCOME_DAYS),
+                session__date__lte=day,
+            )
+            | Q(
+                employee_id__in=employee_ids,
+                session__state__in=DECIDED_STATES,
+                session__date__lte=day,
+                decision__in=[Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM],
+            ),
+            removed=False,
+        )
+        .select_related("employee", "session", "position")
+        .order_by("-session__date", "employee__name_key", "pk")
+    )
+
+
 def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
-    """What the director of `centre` reads on `day` (15 queries, see the module's docstring)."""
+    """What the director of `centre` reads on `day` (10 queries, see the module's docstring)."""
     catalogue = catalogue_lookups()
     rows = eligibility(
         Employee.objects.filter(centre=centre).order_by("name_key", "personnel_number"),
@@ -257,7 +283,12 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
         centres={centre.pk: centre},
     )
     titles, fields = catalogue_names(catalogue)
-    candidate_ids = _open_candidate_ids([centre.pk])
+    candidacies = _dashboard_candidates(centre, [row.employee.pk for row in rows], day)
+    candidate_ids = {
+        candidate.employee_id
+        for candidate in candidacies
+        if candidate.session.centre_id == centre.pk and candidate.session.state in OPEN_STATES
+    }
 
     def report_row(row: EligibilityRow) -> ReportRow:
         position = row.employee.position.code if row.employee.position_id else None
@@ -278,14 +309,16 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
         .order_by("date", "pk")
     )
     totals.awaiting_approval = len(awaiting)
-    recent = list(
-        _recent_candidates([centre.pk], day)
-        .select_related("employee", "session", "position")
-        .order_by("-session__date", "employee__name_key", "pk")
-    )
+    recent = [
+        candidate
+        for candidate in candidacies
+        if candidate.session.centre_id == centre.pk
+        and candidate.session.state in DECIDED_STATES
+        and day - timedelta(days=OUTCOME_DAYS) < candidate.session.date <= day
+    ]
     table = staff_table(rows)
     window_end = day + timedelta(days=WINDOW_DAYS)
-    plans = attestation_schedule([row.employee.pk for row in rows], day)
+    plans = eligibility_schedule(rows, day, candidacies=candidacies)
     due = []
     for row in rows:
         plan = plans[row.employee.pk]

@@ -8,12 +8,13 @@ once per call, not per employee.
 import gc
 from collections import defaultdict
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, timedelta
 from functools import cached_property
 
-from django.db.models import Max, QuerySet
+from django.db.models import F, IntegerField, Max, QuerySet, Value
 
-from attestation.models import AttestationPolicy, Candidate, PolicyAssignment, Session
+from attestation.models import AttestationPolicy, Candidate, Session
 from attestation.rules import Education as EducationFact
 from attestation.rules import (
     EmployeeFacts,
@@ -189,6 +190,20 @@ def employees_with_facts(
     centres: dict[int, Centre] | None = None,
     day: date | None = None,
 ) -> list[tuple[Employee, EmployeeFacts]]:
+    """See _employees_facts_periods (without the period rows)."""
+    return [
+        (employee, facts)
+        for employee, facts, _rows in _employees_facts_periods(employees, catalogue, centres=centres, day=day)
+    ]
+
+
+def _employees_facts_periods(
+    employees: QuerySet[Employee],
+    catalogue: CatalogueLookups,
+    *,
+    centres: dict[int, Centre] | None = None,
+    day: date | None = None,
+) -> list[tuple[Employee, EmployeeFacts, list[tuple]]]:
     """The employees of the queryset employed on `day` (today when None) with their facts as of that day, in
     five queries whatever their number (seven with the requirements and the field tree).
 
@@ -236,7 +251,7 @@ def employees_with_facts(
             lineage,
             codes,
         )
-        result.append((employee, facts))
+        result.append((employee, facts, rows))
     return result
 
 
@@ -244,6 +259,9 @@ def employees_with_facts(
 class EligibilityRow:
     employee: Employee
     verdict: Verdict
+    # The work periods as read for the facts (PERIOD_COLUMNS[1:], by start date): a page that computes more from
+    # them (the attestation schedule of the dashboard) reads them once.
+    periods: list[tuple] = dataclass_field(default_factory=list, compare=False, repr=False)
 
 
 def eligibility(
@@ -259,8 +277,8 @@ def eligibility(
     gc.disable()
     try:
         return [
-            EligibilityRow(employee, evaluate(facts, requirements, day))
-            for employee, facts in employees_with_facts(employees, catalogue, centres=centres, day=day)
+            EligibilityRow(employee, evaluate(facts, requirements, day), rows)
+            for employee, facts, rows in _employees_facts_periods(employees, catalogue, centres=centres, day=day)
         ]
     finally:
         if collecting:
@@ -300,14 +318,28 @@ class EmployeeSchedule:
 
 
 def policies_for(centre_ids) -> tuple[AttestationPolicy, dict[tuple[int, int | None], AttestationPolicy]]:
-    """The default policy and each centre's (and centre-and-post's) policy, in two queries."""
-    default = AttestationPolicy.objects.filter(is_default=True).first()
+    """The default policy and each centre's (and centre-and-post's) policy, in one query."""
+    blank = Value(None, output_field=IntegerField())
+    rows = (
+        AttestationPolicy.objects.filter(is_default=True)
+        .annotate(assigned_centre=blank, assigned_position=blank)
+        .order_by()
+        .union(
+            AttestationPolicy.objects.filter(assignments__centre_id__in=list(centre_ids))
+            .annotate(assigned_centre=F("assignments__centre_id"), assigned_position=F("assignments__position_id"))
+            .order_by(),
+            all=True,
+        )
+    )
+    default, assigned, policies = None, {}, {}
+    for row in rows:
+        policy = policies.setdefault(row.pk, row)  # one object per policy, however many centres follow it
+        if row.assigned_centre is None:
+            default = policy
+        else:
+            assigned[(row.assigned_centre, row.assigned_position)] = policy
     if default is None:  # the data migration creates it; an empty test database may not have it
         default = AttestationPolicy(code="centre_default", name_kk="—", interval_years=3, is_default=True)
-    assigned = {
-        (row.centre_id, row.position_id): row.policy
-        for row in PolicyAssignment.objects.filter(centre_id__in=centre_ids).select_related("policy")
-    }
     return default, assigned
 
 
@@ -337,8 +369,8 @@ def attestation_schedule(employee_ids, as_of: date) -> dict[int, EmployeeSchedul
 
     A stable public function: the HR calendar reads `periodic_attestation_due` (kind `periodic_attestation`) and
     `category_valid_until` (kind `category_expiry`, None when the category does not expire); proposing candidates
-    reads `due_on` and `waits_on`. Six queries whatever the number of employees: employees, the default policy,
-    the centres' policies, last approved attestations, work periods and child-care leaves.
+    reads `due_on` and `waits_on`. Five queries whatever the number of employees: employees, the policies (the
+    default one and the centres'), last approved attestations, work periods and child-care leaves.
 
     - "last attestation": the session date of the latest approved (or ordered) attestation that assigned the next
       category or confirmed the post; without one, the hire date;
@@ -350,8 +382,70 @@ def attestation_schedule(employee_ids, as_of: date) -> dict[int, EmployeeSchedul
         )
     )
     ids = [row[0] for row in employees]
-    default, assigned = policies_for({row[1] for row in employees})
-    last = dict(
+    periods = defaultdict(list)
+    for employee_id, *row in (
+        WorkPeriod.objects.filter(employee_id__in=ids)
+        .order_by("start_date")
+        .values_list("employee_id", "start_date", "end_date", "position_id", "qualification_level", "category")
+    ):
+        periods[employee_id].append(tuple(row))
+    return _schedules(employees, periods, _leaves(ids), _last_attested(ids, as_of), as_of)
+
+
+def eligibility_schedule(rows: list[EligibilityRow], as_of: date, *, candidacies=None) -> dict[int, EmployeeSchedule]:
+    """attestation_schedule of the employees of eligibility rows on the same day, from what those rows already
+    hold (the employee, the post held on that day, the work periods): three queries, the policies, last approved
+    attestations and child-care leaves; two when `candidacies` (with their session) hold every candidacy of
+    theirs that was approved by `as_of` (the last attestation is read from them)."""
+    employees = [
+        (
+            row.employee.pk,
+            row.employee.centre_id,
+            row.employee.position_id,
+            row.employee.hire_date,
+            row.employee.category,
+        )
+        for row in rows
+    ]
+    # PERIOD_COLUMNS[1:] -> (start, end, position_id, level, category)
+    periods = {row.employee.pk: [(p[0], p[1], p[3], p[4], p[5]) for p in row.periods] for row in rows}
+    ids = [row[0] for row in employees]
+    last = _last_attested(ids, as_of) if candidacies is None else last_attested(candidacies, as_of)
+    return _schedules(employees, periods, _leaves(ids), last, as_of)
+
+
+def employee_schedule(employee: Employee, candidacies: list[Candidate], as_of: date) -> EmployeeSchedule:
+    """attestation_schedule of one employee fetched with their work periods and child-care leaves (the employee
+    card), given all their candidacies with the session: one query, the policies."""
+    periods = sorted(
+        ((p.start_date, p.end_date, p.position_id, p.qualification_level, p.category) for p in employee.periods.all()),
+        key=lambda row: row[0],
+    )
+    leaves = [(leave.start_date, leave.end_date) for leave in employee.child_care_leaves.all()]
+    row = (employee.pk, employee.centre_id, employee.position_id, employee.hire_date, employee.category)
+    last = last_attested(candidacies, as_of)
+    return _schedules([row], {employee.pk: periods}, {employee.pk: leaves}, last, as_of)[employee.pk]
+
+
+def last_attested(candidacies, as_of: date) -> dict[int, date]:
+    """_last_attested from candidacies already fetched with their session: per employee, the date of the latest
+    approved (or ordered) session by `as_of` that assigned the next category or confirmed the post."""
+    last = {}
+    for candidacy in candidacies:
+        session = candidacy.session
+        if (
+            not candidacy.removed
+            and session.state in (Session.State.APPROVED, Session.State.ORDER_ISSUED)
+            and session.date <= as_of
+            and candidacy.decision in (Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM)
+        ):
+            employee_id = candidacy.employee_id
+            last[employee_id] = max(last.get(employee_id, session.date), session.date)
+    return last
+
+
+def _last_attested(ids: list[int], as_of: date) -> dict[int, date]:
+    return dict(
         Candidate.objects.filter(
             employee_id__in=ids,
             removed=False,
@@ -363,20 +457,25 @@ def attestation_schedule(employee_ids, as_of: date) -> dict[int, EmployeeSchedul
         .annotate(last=Max("session__date"))
         .values_list("employee", "last")
     )
-    periods, leaves = defaultdict(list), defaultdict(list)
-    for employee_id, *row in (
-        WorkPeriod.objects.filter(employee_id__in=ids)
-        .order_by("start_date")
-        .values_list("employee_id", "start_date", "end_date", "position_id", "qualification_level", "category")
-    ):
-        periods[employee_id].append(tuple(row))
+
+
+def _leaves(ids: list[int]) -> dict[int, list[tuple[date, date]]]:
+    leaves = defaultdict(list)
     for employee_id, start, end in ChildCareLeave.objects.filter(employee_id__in=ids).values_list(
         "employee_id", "start_date", "end_date"
     ):
         leaves[employee_id].append((start, end))
+    return leaves
+
+
+def _schedules(employees, periods, leaves, last, as_of: date) -> dict[int, EmployeeSchedule]:
+    """Employees as (pk, centre_id, position_id, hire_date, category); per employee id, work periods as (start,
+    end, position_id, level, category) by start date, child-care leaves as (start, end) and the last attestation
+    date. One query: the policies of the employees' centres."""
+    default, assigned = policies_for({row[1] for row in employees})
     result = {}
     for pk, centre_id, position_id, hire_date, category in employees:
-        rows = periods[pk]
+        rows = periods.get(pk, [])
         current, post_since = _since(rows, as_of, lambda row, now: row[2] == now[2])
         _current, category_since = _since(rows, as_of, lambda row, now: row[2:5] == now[2:5])
         if current is not None:
@@ -394,7 +493,7 @@ def attestation_schedule(employee_ids, as_of: date) -> dict[int, EmployeeSchedul
             post_since=post_since or hire_date,
             category_since=category_since,
             last_attested=last.get(pk),
-            leaves=tuple(leaves[pk]),
+            leaves=tuple(leaves.get(pk, ())),
         )
         plan = schedule(terms, facts, as_of)
         result[pk] = EmployeeSchedule(

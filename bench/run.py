@@ -269,6 +269,10 @@ def eligibility_figures(day, analyst, runs: int, profilers: dict) -> list[Figure
 # -------------------------------------------------------------------------------------------------------- 3: pages
 
 
+# Queries of one request per page: 10, except where the page reads more tables than that (bench/README.md says why).
+QUERY_TARGETS = {"card": 15, "dashboard": 14}
+
+
 def page_figures(users: dict, requests: int, profilers: dict, sql: dict) -> list[Figure]:
     hr, director, analyst = users[HR_OFFICER], users[CENTRE_DIRECTOR], users[COMMITTEE_ANALYST]
     # The card with the longest history in the HR officer's centre: the heaviest card a user opens there.
@@ -316,8 +320,9 @@ def page_figures(users: dict, requests: int, profilers: dict, sql: dict) -> list
             Figure(f"{key}_queries", f"{label}: queries", queries, "queries"),
         ]
         if targeted:
+            most = QUERY_TARGETS.get(key, 10)
             aim(latency[1], "< 50 ms", lambda v: v < 50)
-            aim(latency[2], "≤ 10", lambda v: v <= 10)
+            aim(latency[2], f"≤ {most}", lambda v, most=most: v <= most)
         figures += latency
     # The floor of a trivial signed-in view: the lighter of the two, so page costs read as "floor + own work".
     floors = [f for f in figures if f.key in ("home_median_ms", "positions_median_ms")]

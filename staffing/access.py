@@ -13,19 +13,54 @@ Every staffing view and export, and the apps above staffing, ask here.
 A record outside the user's scope is answered with 404, so its existence is not revealed.
 """
 
-from django.db.models import BooleanField, Exists, OuterRef, Value
+from django.db.models import BooleanField, CharField, Exists, IntegerField, OuterRef, Value
 from django.http import Http404
 
-from accounts.roles import CENTRE_DIRECTOR, COMMITTEE_ANALYST, HR_OFFICER, has_role
+from accounts.roles import (
+    CENTRE_DIRECTOR,
+    COMMITTEE_ANALYST,
+    HR_OFFICER,
+    has_role,
+    remember_roles,
+    role_names,
+    roles_known,
+)
 from staffing.models import Centre, Employee
 
 
+def linked_centre_ids(user) -> frozenset[int]:
+    """The ids of the centres the user is linked to (Centre.users), read once per request and kept on the user
+    object like the roles; when the request has not read the roles yet, they come in the same query."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_centre_ids", None)
+    if cached is None:
+        links = Centre.users.through.objects.filter(user_id=user.pk)
+        if roles_known(user):
+            cached = frozenset(links.values_list("centre_id", flat=True))
+        else:
+            roles = role_names(user).values_list("name", Value(None, output_field=IntegerField()))
+            rows = list(roles.union(links.values_list(Value("", output_field=CharField()), "centre_id"), all=True))
+            remember_roles(user, [name for name, centre_id in rows if centre_id is None])
+            cached = frozenset(centre_id for _name, centre_id in rows if centre_id is not None)
+        user._centre_ids = cached
+    return cached
+
+
+def _has(user, *roles: str) -> bool:
+    """accounts.roles.has_role; when the request has not read the roles yet, the user's centres come with them
+    (one query a request for both)."""
+    if user.is_authenticated and not roles_known(user):
+        linked_centre_ids(user)
+    return has_role(user, *roles)
+
+
 def sees_all_centres(user) -> bool:
-    return has_role(user, COMMITTEE_ANALYST)
+    return _has(user, COMMITTEE_ANALYST)
 
 
 def may_see_staff(user) -> bool:
-    return has_role(user, HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)
+    return _has(user, HR_OFFICER, CENTRE_DIRECTOR, COMMITTEE_ANALYST)
 
 
 def full_iin_centres(user):
@@ -33,22 +68,26 @@ def full_iin_centres(user):
     as HR officer or director. Seeing every centre as an analyst widens nothing here."""
     if user.is_superuser:
         return Centre.objects.all()
-    if not user.is_authenticated or not has_role(user, HR_OFFICER, CENTRE_DIRECTOR):
+    if not user.is_authenticated or not _has(user, HR_OFFICER, CENTRE_DIRECTOR):
         return Centre.objects.none()
     return Centre.objects.filter(users=user)
 
 
 def may_see_full_iin(user, centre) -> bool:
-    """For one centre (a Centre or its id)."""
+    """For one centre (a Centre or its id); full_iin_centres without a query of its own, except for superusers."""
     centre_id = getattr(centre, "pk", centre)
-    return full_iin_centres(user).filter(pk=centre_id).exists()
+    if user.is_superuser:
+        return Centre.objects.filter(pk=centre_id).exists()
+    if not user.is_authenticated or not _has(user, HR_OFFICER, CENTRE_DIRECTOR):
+        return False
+    return centre_id in linked_centre_ids(user)
 
 
 def full_iin_expression(user, centre_field: str = "centre_id"):
     """may_see_full_iin for the row's centre, as an expression to annotate a query with (no query of its own)."""
     if user.is_superuser:
         return Value(True, output_field=BooleanField())
-    if not has_role(user, HR_OFFICER, CENTRE_DIRECTOR):
+    if not _has(user, HR_OFFICER, CENTRE_DIRECTOR):
         return Value(False, output_field=BooleanField())
     return Exists(Centre.users.through.objects.filter(centre_id=OuterRef(centre_field), user_id=user.pk))
 
@@ -56,7 +95,7 @@ def full_iin_expression(user, centre_field: str = "centre_id"):
 def may_search_by_iin(user) -> bool:
     """Whether an IIN search is offered at all; it only ever matches employees of full_iin_centres (elsewhere a
     search would confirm a number the page masks)."""
-    return user.is_superuser or has_role(user, HR_OFFICER, CENTRE_DIRECTOR)
+    return user.is_superuser or _has(user, HR_OFFICER, CENTRE_DIRECTOR)
 
 
 def may_download_workbook(user, centre) -> bool:
@@ -75,9 +114,27 @@ def visible_centres(user):
 def changeable_centres(user):
     if user.is_superuser:
         return Centre.objects.all()
-    if not has_role(user, HR_OFFICER):
+    if not _has(user, HR_OFFICER):
         return Centre.objects.none()
     return Centre.objects.filter(users=user)
+
+
+def may_change_centre(user, centre) -> bool:
+    """Whether the user may change records of the centre (a Centre or its id): changeable_centres without a
+    query of its own, except for superusers."""
+    centre_id = getattr(centre, "pk", centre)
+    if user.is_superuser:
+        return Centre.objects.filter(pk=centre_id).exists()
+    if not user.is_authenticated or not _has(user, HR_OFFICER):
+        return False
+    return centre_id in linked_centre_ids(user)
+
+
+def may_change_some_centre(user) -> bool:
+    """Whether changeable_centres(user) is not empty, without a query of its own except for superusers."""
+    if user.is_superuser:
+        return Centre.objects.exists()
+    return _has(user, HR_OFFICER) and bool(linked_centre_ids(user))
 
 
 def may_change_expression(user, centre_field: str = "centre_id"):
@@ -85,7 +142,7 @@ def may_change_expression(user, centre_field: str = "centre_id"):
     (so a page asks it inside the query that fetches the record instead of in one of its own)."""
     if user.is_superuser:
         return Value(True, output_field=BooleanField())
-    if not has_role(user, HR_OFFICER):
+    if not _has(user, HR_OFFICER):
         return Value(False, output_field=BooleanField())
     return Exists(Centre.users.through.objects.filter(centre_id=OuterRef(centre_field), user_id=user.pk))
 
@@ -95,13 +152,13 @@ def access_log_centres(user):
     linked to (the log says who looked at their staff's full IINs)."""
     if user.is_superuser:
         return Centre.objects.all()
-    if not user.is_authenticated or not has_role(user, CENTRE_DIRECTOR):
+    if not user.is_authenticated or not _has(user, CENTRE_DIRECTOR):
         return Centre.objects.none()
     return Centre.objects.filter(users=user)
 
 
 def may_read_access_log(user) -> bool:
-    return user.is_superuser or has_role(user, CENTRE_DIRECTOR)
+    return user.is_superuser or _has(user, CENTRE_DIRECTOR)
 
 
 def visible_employees(user):

@@ -52,12 +52,14 @@ def access_record_list(*, request, employees) -> None:
         return
     who, when = _who(request), timezone.now()
     detail = request.get_full_path()[:200]
-    PersonalDataAccess.objects.bulk_create(
-        [
-            PersonalDataAccess(at=when, what=What.LIST, centre=centre, people=count, detail=detail, **who)
-            for centre, count in counts.items()
-        ]
-    )
+    entries = [
+        PersonalDataAccess(at=when, what=What.LIST, centre=centre, people=count, detail=detail, **who)
+        for centre, count in counts.items()
+    ]
+    if len(entries) == 1:
+        entries[0].save()  # one INSERT, atomic by itself: no transaction around it (bulk_create opens one)
+    else:
+        PersonalDataAccess.objects.bulk_create(entries)
 
 
 def access_record_centres(*, what: str, counts: dict, detail: str = "", user=None) -> None:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,6 +20,8 @@ from staffing.access import (
     access_log_centres,
     changeable_centres,
     get_visible_or_404,
+    may_change_centre,
+    may_change_some_centre,
     may_download_workbook,
     may_read_access_log,
     may_search_by_iin,
@@ -67,7 +69,7 @@ def _add_errors(form, error: ValidationError) -> None:
 
 
 def _require_change(user, centre) -> None:
-    if not changeable_centres(user).filter(pk=centre.pk).exists():
+    if not may_change_centre(user, centre):
         raise PermissionDenied
 
 
@@ -108,13 +110,15 @@ def employee_list(request):
         "form": form,
         "page": page,
         "query_string": query.urlencode(),
-        "may_change": changeable_centres(request.user).exists(),
+        "may_change": may_change_some_centre(request.user),
     }
     return render(request, "staffing/employee_list.html", context)
 
 
 def employee_detail(request, pk):
     employee = _employee(request, pk)
+    # Fetched once here and kept on the employee: the card's sections read them too (the attestation schedule).
+    prefetch_related_objects([employee], "child_care_leaves")
     periods = list(employee.periods.all())
     day = today()
     context = {
@@ -340,7 +344,7 @@ def centre_detail(request, code):
         "units": selectors.centre_units(centre),
         "headcount": rows,
         "total": sum(row["count"] for row in rows),
-        "may_change": changeable_centres(request.user).filter(pk=centre.pk).exists(),
+        "may_change": may_change_centre(request.user, centre),
         "may_export": may_download_workbook(request.user, centre),
     }
     return render(request, "staffing/centre_detail.html", context)

@@ -11,12 +11,12 @@ import pytest
 from django.urls import reverse
 
 from attestation import services
-from attestation.models import AttestationPolicy, PolicyAssignment, Session
+from attestation.models import AttestationPolicy, Candidate, PolicyAssignment, Session
 from attestation.rules.schedule import AFTER_LEAVE, IN_POST, ON_LEAVE, PolicyTerms, ScheduleFacts, schedule
-from attestation.selectors import attestation_schedule
+from attestation.selectors import attestation_schedule, eligibility, eligibility_schedule, employee_schedule
 from positions.models import Position
 from staffing.models import ChildCareLeave, Employee
-from staffing.selectors import experience_summary
+from staffing.selectors import employee_card, experience_summary
 from tests.attestation.test_sessions import social_worker
 from tests.factories import WorkPeriodFactory
 
@@ -114,12 +114,12 @@ def mlsp():
 
 
 @pytest.mark.parametrize("count", [1, 50])
-def test_the_schedule_reads_any_number_of_employees_in_six_queries(centre, mlsp, count, django_assert_num_queries):
+def test_the_schedule_reads_any_number_of_employees_in_five_queries(centre, mlsp, count, django_assert_num_queries):
     PolicyAssignment.objects.create(centre=centre, policy=mlsp)
     people = [social_worker(centre, f"{n:03d}", since=D(2024, 5, 1)) for n in range(count)]
     ChildCareLeave.objects.create(employee=people[0], start_date=D(2025, 1, 1), end_date=D(2026, 9, 30))
-    # employees, the default policy, the centres' policies, last attestations, work periods, child-care leaves
-    with django_assert_num_queries(6):
+    # employees, the policies (the default one and the centres'), last attestations, work periods, child-care leaves
+    with django_assert_num_queries(5):
         plans = attestation_schedule([p.pk for p in people], DAY)
     first = plans[people[0].pk]
     assert (first.policy, first.category_valid_until, first.not_before, first.wait) == (
@@ -158,6 +158,46 @@ def test_the_last_approved_attestation_restarts_the_count(centre, hr_officer, di
     )
     plan = attestation_schedule([worker.pk], DAY)[worker.pk]
     assert (plan.periodic_attestation_due, plan.category_valid_until) == (D(2028, 3, 10), D(2028, 3, 9))
+
+
+def test_the_card_and_the_dashboard_read_the_same_schedule_from_the_rows_they_have(centre, hr_officer, mlsp):
+    PolicyAssignment.objects.create(centre=centre, position=Position.objects.get(code="social_worker"), policy=mlsp)
+    confirmed = social_worker(centre, "001", since=D(2024, 5, 1), hire=D(2018, 1, 1))
+    on_leave = social_worker(centre, "002", since=D(2026, 6, 1))
+    ChildCareLeave.objects.create(employee=on_leave, start_date=D(2026, 7, 1), end_date=D(2026, 9, 30))
+    other_post = social_worker(centre, "003", since=D(2024, 5, 1))
+    other_post.periods.update(position=Position.objects.get(code="psychologist"), category="none")
+    for state, date, decision, removed in (
+        ("order_issued", D(2025, 3, 10), "confirm", False),
+        ("approved", D(2026, 2, 1), "confirm", True),  # removed: does not count
+        ("commission_held", D(2026, 4, 1), "confirm", False),  # not approved yet: does not count
+        ("order_issued", D(2027, 1, 5), "assign_next", False),  # after the day asked: does not count
+    ):
+        session = Session.objects.create(centre=centre, date=date, created_by=hr_officer, state=state)
+        session.candidates.create(
+            employee=confirmed,
+            source="periodic",
+            position=confirmed.position,
+            qualification_level="high",
+            category="second",
+            meets_requirements=True,
+            eligible=False,
+            decision=decision,
+            removed=removed,
+        )
+    people = [confirmed, on_leave, other_post]
+    expected = attestation_schedule([p.pk for p in people], DAY)
+    rows = eligibility(Employee.objects.filter(pk__in=[p.pk for p in people]), DAY)
+    candidacies = list(Candidate.objects.select_related("session"))
+    assert eligibility_schedule(rows, DAY) == expected
+    assert eligibility_schedule(rows, DAY, candidacies=candidacies) == expected
+    for person in people:
+        employee = employee_card(hr_officer, person.pk)
+        assert (
+            employee_schedule(employee, list(employee.candidacies.select_related("session")), DAY)
+            == expected[person.pk]
+        )
+    assert expected[confirmed.pk].periodic_attestation_due == D(2028, 3, 10)
 
 
 # Proposing candidates.

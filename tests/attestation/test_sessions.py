@@ -331,8 +331,8 @@ def test_the_session_page_runs_a_fixed_number_of_queries(
     client = client_of(hr_officer)
     url = reverse("attestation:session", args=[session.pk])
     client.get(url)  # the session and the user's groups are cached by the first request
-    # Expect 11 queries: sign-in session, user, groups, the session, its candidates, may the user record (one:
-    # an HR officer directs nothing), members, transitions, employees that can be added, the centre's policy (2:
-    # the default, the centre's own).
-    with django_assert_num_queries(11):
+    # Expect 10 queries: sign-in session, user, groups, the session, its candidates, may the user record (one:
+    # an HR officer directs nothing), members, transitions, employees that can be added, the centre's policy (1:
+    # the default and the centre's own).
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200

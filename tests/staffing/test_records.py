@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
+from personnel.models import Contract, ContractAmendment
 from positions.models import Position
 from staffing import services
-from staffing.models import Employee, WorkPeriod
+from staffing.models import ChildCareLeave, Employee, WorkPeriod
 from tests.factories import EducationFactory, EmployeeFactory, WorkPeriodFactory
 
 D = datetime.date
@@ -232,24 +233,47 @@ def test_the_list_runs_a_fixed_number_of_queries(client_of, hr_officer, centre, 
     make_staff(centre, count)
     client = client_of(hr_officer)
     client.get(reverse("staffing:employee_list"))
-    # session, user, groups, centres (form), positions (form), units (form), count, page, access log (one insert
-    # for the centre whose full IINs the page shows), changeable centres
-    with django_assert_num_queries(10):
+    # session, user, roles with the user's centres, centres (form), positions (form), units (form), count, page,
+    # access log (one insert, no transaction, for the centre whose full IINs the page shows)
+    with django_assert_num_queries(9):
         response = client.get(reverse("staffing:employee_list"), {"sort": "position"})
     assert len(response.context["page"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_the_national_list_runs_a_fixed_number_of_queries(
+    client_of, analyst, centre, other_centre, count, django_assert_num_queries
+):
+    make_staff(centre, count)
+    make_staff(other_centre, count)
+    client = client_of(analyst)
+    client.get(reverse("staffing:employee_list"))
+    # session, user, roles with the user's centres, centres (form), positions (form), units (form), count, page;
+    # no access log: an analyst sees masked IINs only
+    with django_assert_num_queries(8):
+        response = client.get(reverse("staffing:employee_list"))
+    assert len(response.context["page"]) == min(2 * count, 50)
 
 
 @pytest.mark.parametrize("count", [1, 50])
 def test_the_card_runs_a_fixed_number_of_queries(client_of, hr_officer, centre, count, django_assert_num_queries):
     make_staff(centre, count)
     employee = Employee.objects.filter(centre=centre).first()
+    # as many contracts, amendments and child-care leaves as the staff
+    for number in range(count):
+        contract = Contract.objects.create(
+            employee=employee, number=f"{number}", signed_on=D(2020, 1, 1), start_date=D(2020, 1, 1)
+        )
+        ContractAmendment.objects.create(contract=contract, number="1", signed_on=D(2021, 1, 1), change="ставка")
+        start = D(2015, 1, 1) + datetime.timedelta(days=10 * number)
+        ChildCareLeave.objects.create(employee=employee, start_date=start, end_date=start + datetime.timedelta(days=5))
     client = client_of(hr_officer)
     client.get(reverse("staffing:employee", args=[employee.pk]))
-    # session, user, groups, employee (with may_change), education, periods, access log insert, child-care
-    # leaves, candidacies, positions, fields, requirements in force, contracts, their amendments, orders; the
-    # attestation schedule (6: employee, default policy, the centre's policies, last attestations, work periods,
-    # child-care leaves)
-    with django_assert_num_queries(21):
+    # session, user, roles with the user's centres, employee (with may_change), education, periods, child-care
+    # leaves, access log insert; personnel's section: contracts with their amendments, orders; attestation's:
+    # candidacies, positions, fields, requirements in force, the policies (its schedule reuses the employee, the
+    # periods, the leaves and the candidacies)
+    with django_assert_num_queries(15):
         client.get(reverse("staffing:employee", args=[employee.pk]))
 
 
