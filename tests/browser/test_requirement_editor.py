@@ -153,3 +153,15 @@ def test_the_editor_in_russian(page, live_server, reference_data):
     expect(errors).to_contain_text("Вариант 2: введите число лет стажа целым числом от 0 до 50.")
     expect(errors).to_contain_text("Вариант 2: для стажа в предыдущей категории выберите предыдущую категорию.")
     assert Requirement.objects.filter(position__code="lawyer").count() == 1
+
+
+def test_the_editor_fits_a_phone(page, live_server, reference_data):
+    """390 px: the long labels of the kinds of experience narrow their list instead of widening the page."""
+    UserFactory(username="editor", roles=["catalogue_editor"], is_staff=True)
+    current = Requirement.objects.get(position__code="lawyer", valid_to__isnull=True)
+    sign_in(page, live_server, "editor")
+    page.set_viewport_size({"width": 390, "height": 800})
+    for path in ("/attestation/impact/", f"/admin/positions/requirement/add/?from={current.pk}"):
+        page.goto(f"{live_server.url}{path}")
+        expect(page.locator("[data-testid=alternatives-editor]")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
