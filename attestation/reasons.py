@@ -70,6 +70,8 @@ def reading_labels() -> dict[str, str]:
         "previous_category_same_post": _(
             "reading: the years in the previous category count in the same position and level"
         ),
+        "relevant_specialty_defaults": _("reading: the fields of “the relevant specialty” are the product's"),
+        "postgraduate_for_higher": _("reading: postgraduate education meets plain “higher education”"),
     }
 
 

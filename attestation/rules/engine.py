@@ -47,6 +47,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from positions.data.readings import READINGS
 from staffing.experience import Duration, Span, date_reached, experience
 
 from .facts import (
@@ -161,6 +162,26 @@ def _post(req: Requirement) -> dict[str, str | None]:
     return {"position": req.position, "level": req.level, "category": req.category}
 
 
+# Readings that rest on the catalogue's data rather than on a rule of the engine (positions/data/readings.py):
+# the items where the product chose the fields of "the relevant specialty", and where plain "жоғары білім"
+# also accepts postgraduate education.
+_ITEMS_OF = {reading["code"]: {int(item) for item in reading["items"].split(",") if item} for reading in READINGS}
+
+
+def _text_readings(req: Requirement, cond, matched) -> list[str]:
+    readings = []
+    if req.item in _ITEMS_OF["relevant_specialty_defaults"] and cond.fields:
+        readings.append("relevant_specialty_defaults")
+    if (
+        matched is not None
+        and matched.level == "postgraduate"
+        and "higher" in cond.levels
+        and req.item in _ITEMS_OF["postgraduate_for_higher"]
+    ):
+        readings.append("postgraduate_for_higher")
+    return readings
+
+
 def _education_reasons(
     code: str,
     req: Requirement,
@@ -188,7 +209,11 @@ def _education_reasons(
             "levels": list(cond.sorted_levels),
             "fields": sorted(cond.fields),
             "matched_level": None if matched is None else matched.level,
-            "readings": [*post_readings, *(["education_levels_nest"] if nested else [])],
+            "readings": [
+                *post_readings,
+                *(["education_levels_nest"] if nested else []),
+                *_text_readings(req, cond, matched),
+            ],
         }
         reasons.append(Reason(req.item, code, ok, params))
     return all_ok, by_reading, reasons

@@ -232,3 +232,47 @@ def test_order_not_yet_in_force():
 def test_blank_period_flags_are_plain_values():
     assert Period(d("01.01.2020"), None, None, "", None, None, None, None).sector is None
     assert Requirement("x", None, None, 1, ()).in_force_from is None
+
+
+# ---- readings 9 and 10: data the product chose, named in the reasons ---------------------------------------
+@pytest.mark.parametrize("requirements", SOURCES)
+@pytest.mark.parametrize(
+    ("case", "employee", "reading", "cited"),
+    [
+        (
+            "item 21: psychology is the product's 'relevant specialty'",
+            facts("psychologist", None, "none", [diploma("higher", "psychology")]),
+            "relevant_specialty_defaults",
+            True,
+        ),
+        (
+            "item 27: the text names its fields itself",
+            facts("analytics_specialist", None, None, [diploma("higher", "law")]),
+            "relevant_specialty_defaults",
+            False,
+        ),
+        (
+            "item 36: a master's degree meets plain 'жоғары білім'",
+            facts("case_manager", "high", "none", [diploma("postgraduate", "social_work")]),
+            "postgraduate_for_higher",
+            True,
+        ),
+        (
+            "item 36: a bachelor's degree is the text itself",
+            facts("case_manager", "high", "none", [diploma("higher", "social_work")]),
+            "postgraduate_for_higher",
+            False,
+        ),
+        (
+            "item 27: 'жоғары (немесе жоғары оқу орнынан кейінгі)' is the text itself",
+            facts("analytics_specialist", None, None, [diploma("postgraduate", "law")]),
+            "postgraduate_for_higher",
+            False,
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) and value.startswith("item") else "",
+)
+def test_readings_of_the_catalogue_data_are_named(case, employee, reading, cited, requirements):
+    verdict = evaluate(employee, requirements, d(ON))
+    assert verdict.meets_requirements, verdict.reasons
+    assert (reading in readings_of(verdict)) is cited, case
