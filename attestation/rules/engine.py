@@ -52,6 +52,8 @@ from staffing.experience import Duration, Span, date_reached, experience
 
 from .facts import (
     Alternative,
+    Education,
+    EducationCondition,
     EmployeeFacts,
     ExperienceCondition,
     Period,
@@ -168,7 +170,7 @@ def _post(req: Requirement) -> dict[str, str | None]:
 _ITEMS_OF = {reading["code"]: {int(item) for item in reading["items"].split(",") if item} for reading in READINGS}
 
 
-def _text_readings(req: Requirement, cond, matched) -> list[str]:
+def _text_readings(req: Requirement, cond: EducationCondition, matched: Education | None) -> list[str]:
     readings = []
     if req.item in _ITEMS_OF["relevant_specialty_defaults"] and cond.fields:
         readings.append("relevant_specialty_defaults")
