@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from attestation.models import OPEN_STATES, Candidate
 from attestation.reasons import category_label
 from attestation.selectors import attestation_schedule, eligibility
-from personnel.deadlines import Deadline
+from personnel.deadlines import Deadline, deadline_of
 from personnel.workdays import WorkingCalendar
 from staffing.models import Employee
 
@@ -25,10 +25,7 @@ def eligible_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
     rows = [row for row in eligibility(employees, as_of) if row.verdict.eligible_from and row.verdict.next_category]
     if not rows:
         return []
-    candidacies = Candidate.objects.filter(session__state__in=OPEN_STATES, removed=False)
-    if centre_ids is not None:
-        candidacies = candidacies.filter(session__centre_id__in=centre_ids)
-    proposed = set(candidacies.values_list("employee_id", flat=True))
+    proposed = _proposed(centre_ids)
     found = []
     for row in rows:
         employee, verdict = row.employee, row.verdict
@@ -36,14 +33,11 @@ def eligible_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
             continue
         position = employee.position.code if employee.position_id else None
         found.append(
-            Deadline(
-                kind="eligible",
-                due=verdict.eligible_from,
-                employee_id=employee.pk,
-                personnel_number=employee.personnel_number,
-                employee_name=employee.full_name,
-                centre_code=employee.centre.code,
-                describe=lambda code=verdict.next_category, position=position: (
+            deadline_of(
+                "eligible",
+                verdict.eligible_from,
+                employee,
+                lambda code=verdict.next_category, position=position: (
                     _("Qualifies for the %(category)s: propose for attestation.")
                     % {"category": category_label(code, position)}
                 ),
@@ -73,26 +67,20 @@ def schedule_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
         employee = employees[pk]
         if pk not in proposed and plan.periodic_attestation_due <= horizon:
             found.append(
-                Deadline(
-                    kind="periodic_attestation",
-                    due=plan.periodic_attestation_due,
-                    employee_id=pk,
-                    personnel_number=employee.personnel_number,
-                    employee_name=employee.full_name,
-                    centre_code=employee.centre.code,
-                    describe=lambda: _("Periodic attestation falls due: propose for a session."),
+                deadline_of(
+                    "periodic_attestation",
+                    plan.periodic_attestation_due,
+                    employee,
+                    lambda: _("Periodic attestation falls due: propose for a session."),
                 )
             )
         if plan.category_valid_until and plan.category_valid_until <= horizon:
             found.append(
-                Deadline(
-                    kind="category_expiry",
-                    due=plan.category_valid_until,
-                    employee_id=pk,
-                    personnel_number=employee.personnel_number,
-                    employee_name=employee.full_name,
-                    centre_code=employee.centre.code,
-                    describe=lambda policy=plan.policy: (
+                deadline_of(
+                    "category_expiry",
+                    plan.category_valid_until,
+                    employee,
+                    lambda policy=plan.policy: (
                         _("The category's term ends (%(policy)s): attestation is needed to keep it.")
                         % {"policy": policy.name}
                     ),

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from attestation.models import Candidate, CommissionMember, Session
 from attestation.reasons import category_label
+from config.documents import LANGUAGES, html_to_pdf
 from positions.labels import LEVEL_CHOICES, label
 
-LANGUAGES = ("kk", "ru")
 SESSION_KINDS = ("protocol", "order")
 KINDS = ("sheet", *SESSION_KINDS)
 TEMPLATES = {kind: f"attestation/documents/{kind}.html" for kind in KINDS}
@@ -176,10 +176,7 @@ def document_html(
 
 def document_pdf(kind: str, session: Session, *, language: str, candidate: Candidate | None = None) -> bytes:
     """The document as A4 PDF bytes, rendered by WeasyPrint from the same HTML."""
-    from weasyprint import HTML  # imported here: loading WeasyPrint (pango, fonts) is slow
-
-    html = document_html(kind, session, language=language, candidate=candidate)
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(document_html(kind, session, language=language, candidate=candidate))
 
 
 def document_filename(

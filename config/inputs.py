@@ -105,3 +105,12 @@ class SafeForm(SafeInputMixin, forms.Form):
 
 class SafeModelForm(SafeInputMixin, forms.ModelForm):
     pass
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's refusal on the form: under the field it names when the form has it, else above the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -81,7 +81,8 @@ def _d(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
-def _deadline(kind: str, due: date, employee, describe: Callable[[], str]) -> Deadline:
+def deadline_of(kind: str, due: date, employee, describe: Callable[[], str]) -> Deadline:
+    """A deadline about `employee` (its centre already fetched), for the sources of this module and of apps above."""
     return Deadline(
         kind=kind,
         due=due,
@@ -117,7 +118,7 @@ def contract_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
         employee, number, signed = contract.employee, contract.number, _d(contract.signed_on)
         if contract.registered_on is None:
             found.append(
-                _deadline(
+                deadline_of(
                     "contract_registration",
                     calendar.add_working_days(contract.signed_on, CONTRACT_REGISTRATION_WORKING_DAYS),
                     employee,
@@ -131,7 +132,7 @@ def contract_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
         if is_latest and employee.dismissal_date and contract.termination_registered_on is None:
             ended = _d(employee.dismissal_date)
             found.append(
-                _deadline(
+                deadline_of(
                     "termination_registration",
                     calendar.add_working_days(employee.dismissal_date, TERMINATION_REGISTRATION_WORKING_DAYS),
                     employee,
@@ -144,7 +145,7 @@ def contract_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
         if is_latest and contract.kind == Contract.Kind.FIXED_TERM and not employee.dismissal_date:
             if contract.end_date <= horizon:
                 found.append(
-                    _deadline(
+                    deadline_of(
                         "fixed_term_end",
                         contract.end_date,
                         employee,
@@ -153,7 +154,7 @@ def contract_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
                 )
         if contract.probation_end and as_of <= contract.probation_end <= horizon:
             found.append(
-                _deadline(
+                deadline_of(
                     "probation_end",
                     contract.probation_end,
                     employee,
@@ -173,7 +174,7 @@ def amendment_deadlines(centre_ids, as_of: date, horizon: date, calendar: Workin
     for amendment in amendments:
         number, contract, signed = amendment.number, amendment.contract.number, _d(amendment.signed_on)
         found.append(
-            _deadline(
+            deadline_of(
                 "amendment_registration",
                 add_calendar_days(amendment.signed_on, AMENDMENT_REGISTRATION_CALENDAR_DAYS),
                 amendment.contract.employee,

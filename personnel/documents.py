@@ -4,40 +4,17 @@ the employee's personal card and the certificate of employment."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from config.dates import today
+from config.documents import html_to_pdf
 from personnel.models import Certificate, Order
 from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, label
 from staffing.models import Employee
 from staffing.selectors import experience_summary
-
-LANGUAGES = ("kk", "ru")
-
-
-def language_of(request) -> str:
-    asked = request.GET.get("lang", "")
-    if asked in LANGUAGES:
-        return asked
-    active = (translation.get_language() or "").split("-")[0]
-    return active if active in LANGUAGES else "kk"
-
-
-def links(request, language: str) -> dict:
-    names = dict(settings.LANGUAGES)
-    return {
-        "pdf": f"{request.path}?{urlencode({'lang': language, 'format': 'pdf'})}",
-        "languages": [
-            (code, names.get(code, code), f"{request.path}?{urlencode({'lang': code})}")
-            for code in LANGUAGES
-            if code != language
-        ],
-    }
 
 
 def _d(day) -> str:
@@ -112,14 +89,8 @@ def order_html(order: Order, *, language: str, links: dict | None = None) -> str
         return render_to_string("personnel/documents/order.html", {"language": language, **context})
 
 
-def _pdf(html: str) -> bytes:
-    from weasyprint import HTML  # imported here: loading WeasyPrint (pango, fonts) is slow
-
-    return HTML(string=html).write_pdf()
-
-
 def order_pdf(order: Order, *, language: str) -> bytes:
-    return _pdf(order_html(order, language=language))
+    return html_to_pdf(order_html(order, language=language))
 
 
 @dataclass(frozen=True)
@@ -169,7 +140,7 @@ def personal_card_html(employee: Employee, *, language: str, show_iin: bool, lin
 
 
 def personal_card_pdf(employee: Employee, *, language: str, show_iin: bool) -> bytes:
-    return _pdf(personal_card_html(employee, language=language, show_iin=show_iin))
+    return html_to_pdf(personal_card_html(employee, language=language, show_iin=show_iin))
 
 
 def certificate_html(certificate: Certificate, *, language: str, links: dict | None = None) -> str:
@@ -188,4 +159,4 @@ def certificate_html(certificate: Certificate, *, language: str, links: dict | N
 
 
 def certificate_pdf(certificate: Certificate, *, language: str) -> bytes:
-    return _pdf(certificate_html(certificate, language=language))
+    return html_to_pdf(certificate_html(certificate, language=language))

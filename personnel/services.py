@@ -221,14 +221,14 @@ def order_assignment(
     """A change of post (kind transfer) or of category (kind category) by order."""
     if kind not in (Order.Kind.TRANSFER, Order.Kind.CATEGORY):
         raise ValueError(kind)
-    period = staffing_services.employee_change_assignment(
-        employee=employee,
-        position=position,
-        qualification_level=qualification_level,
-        category=category,
-        start_date=start_date,
-        expected_version=expected_version,
-    )
+    change = {
+        "employee": employee,
+        "position": position,
+        "qualification_level": qualification_level,
+        "category": category,
+        "start_date": start_date,
+    }
+    period = _change_assignment(change, expected_version=expected_version)
     order = _new_order(
         centre=employee.centre,
         kind=kind,
@@ -237,16 +237,25 @@ def order_assignment(
         signed_by=_signed_by(employee.centre, signed_by),
         user=user,
     )
+    _assignment_point(order, change, period)
+    return order
+
+
+def _change_assignment(change: dict, *, expected_version: int | None = None):
+    """The work-history side of a point: {employee, position, qualification_level, category, start_date}."""
+    return staffing_services.employee_change_assignment(**change, expected_version=expected_version)
+
+
+def _assignment_point(order: Order, change: dict, period) -> None:
     OrderItem.objects.create(
         order=order,
-        employee=employee,
-        effective_date=start_date,
-        position=position,
-        qualification_level=qualification_level,
-        category=category,
+        employee=change["employee"],
+        effective_date=change["start_date"],
+        position=change["position"],
+        qualification_level=change["qualification_level"],
+        category=change["category"],
         period=period,
     )
-    return order
 
 
 @transaction.atomic
@@ -267,22 +276,8 @@ def order_category_assignments(*, centre: Centre, order_date: date, number: str 
         order.save(update_fields=["number"])
     periods = []
     for change in changes:
-        period = staffing_services.employee_change_assignment(
-            employee=change["employee"],
-            position=change["position"],
-            qualification_level=change["qualification_level"],
-            category=change["category"],
-            start_date=change["start_date"],
-        )
-        OrderItem.objects.create(
-            order=order,
-            employee=change["employee"],
-            effective_date=change["start_date"],
-            position=change["position"],
-            qualification_level=change["qualification_level"],
-            category=change["category"],
-            period=period,
-        )
+        period = _change_assignment(change)
+        _assignment_point(order, change, period)
         periods.append(period)
     return order, periods
 

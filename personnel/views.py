@@ -12,6 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from config.dates import today
+from config.documents import document_links, language_of
+from config.inputs import add_service_errors
 from personnel import documents, services
 from personnel.deadlines import deadlines
 from personnel.forms import (
@@ -47,14 +49,6 @@ def _require_change(user, centre) -> None:
         raise PermissionDenied
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _employee(request, pk, *, change=False) -> Employee:
     _require_staff(request.user)
     employee = get_visible_or_404(visible_employees(request.user).select_related("centre", "position"), pk=pk)
@@ -86,7 +80,7 @@ def hire(request, code):
         try:
             order, employee = services.order_hire(centre=centre, user=request.user, **order_fields, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("The employee has been hired by order No. %(number)s.") % {"number": order.number}
@@ -95,75 +89,62 @@ def hire(request, code):
     return _form_page(request, form, title=_("Hire by order"), centre=centre)
 
 
-def assign(request, pk):
+def _employee_order(request, pk, form_class, issue, title):
+    """An order about one employee: the form, then `issue(employee, data, **order fields)` (a service that makes
+    the order and its change in one transaction); its refusals go on the form."""
     employee = _employee(request, pk, change=True)
-    form = AssignmentOrderForm(request.POST or None, initial={"version": employee.version})
+    form = form_class(request.POST or None, initial={"version": employee.version})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
+        order_fields = _order_fields(data)
         try:
-            order = services.order_assignment(
-                employee=employee,
-                kind=data["kind"],
-                position=data["position"],
-                qualification_level=data["qualification_level"],
-                category=data["category"],
-                start_date=data["start_date"],
-                expected_version=data["version"],
-                user=request.user,
-                **_order_fields(data),
-            )
+            order = issue(employee, data, user=request.user, **order_fields)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved by order No. %(number)s.") % {"number": order.number})
             return redirect(employee)
-    title = _("Change of position, level or category")
     return _form_page(request, form, title=title, centre=employee.centre, employee=employee)
 
 
+def assign(request, pk):
+    def issue(employee, data, **order):
+        return services.order_assignment(
+            employee=employee,
+            kind=data["kind"],
+            position=data["position"],
+            qualification_level=data["qualification_level"],
+            category=data["category"],
+            start_date=data["start_date"],
+            expected_version=data["version"],
+            **order,
+        )
+
+    return _employee_order(request, pk, AssignmentOrderForm, issue, _("Change of position, level or category"))
+
+
 def dismiss(request, pk):
-    employee = _employee(request, pk, change=True)
-    form = DismissalOrderForm(request.POST or None, initial={"version": employee.version})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            order = services.order_dismissal(
-                employee=employee,
-                dismissal_date=data["day"],
-                expected_version=data["version"],
-                user=request.user,
-                **_order_fields(data),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Saved by order No. %(number)s.") % {"number": order.number})
-            return redirect(employee)
-    return _form_page(request, form, title=_("Dismissal"), centre=employee.centre, employee=employee)
+    def issue(employee, data, **order):
+        return services.order_dismissal(
+            employee=employee, dismissal_date=data["day"], expected_version=data["version"], **order
+        )
+
+    return _employee_order(request, pk, DismissalOrderForm, issue, _("Dismissal"))
 
 
 def other_order(request, pk):
-    employee = _employee(request, pk, change=True)
-    form = OtherOrderForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            order = services.order_record(
-                employee=employee,
-                kind=data["kind"],
-                effective_date=data["effective_date"],
-                end_date=data["end_date"],
-                rate=data["rate"],
-                detail=data["detail"],
-                user=request.user,
-                **_order_fields(data),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Saved by order No. %(number)s.") % {"number": order.number})
-            return redirect(employee)
-    return _form_page(request, form, title=_("Leave or change of rate"), centre=employee.centre, employee=employee)
+    def issue(employee, data, **order):
+        return services.order_record(
+            employee=employee,
+            kind=data["kind"],
+            effective_date=data["effective_date"],
+            end_date=data["end_date"],
+            rate=data["rate"],
+            detail=data["detail"],
+            **order,
+        )
+
+    return _employee_order(request, pk, OtherOrderForm, issue, _("Leave or change of rate"))
 
 
 # --- the register of orders --------------------------------------------------------------------------------
@@ -202,14 +183,14 @@ def _order(request, pk) -> Order:
 @never_cache
 def order_document(request, pk):
     order = _order(request, pk)
-    language = documents.language_of(request)
+    language = language_of(request)
     if request.GET.get("format") == "pdf":
         response = HttpResponse(documents.order_pdf(order, language=language), content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(
             as_attachment=True, filename=f"order-{order.centre.code}-{order.year}-{order.sequence}.pdf"
         )
         return response
-    html = documents.order_html(order, language=language, links=documents.links(request, language))
+    html = documents.order_html(order, language=language, links=document_links(request, language))
     return HttpResponse(html, content_type="text/html; charset=utf-8", headers={"Content-Language": language})
 
 
@@ -228,7 +209,7 @@ def order_cancel(request, pk):
                 user=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Order No. %(number)s cancels it.") % {"number": cancelling.number})
             return redirect("personnel:order_list")
@@ -249,7 +230,7 @@ def contract_add(request, pk):
         try:
             services.contract_create(employee=employee, **fields)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(employee)
@@ -273,7 +254,7 @@ def contract_edit(request, pk):
         try:
             services.contract_update(contract=contract, **fields)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(contract.employee)
@@ -289,7 +270,7 @@ def amendment_add(request, pk):
         try:
             services.amendment_create(contract=contract, **fields)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(contract.employee)
@@ -310,7 +291,7 @@ def amendment_edit(request, pk):
         try:
             services.amendment_update(amendment=amendment, **fields)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(employee)
@@ -344,7 +325,7 @@ def calendar(request):
 @never_cache
 def personal_card(request, pk):
     employee = _employee(request, pk)
-    language = documents.language_of(request)
+    language = language_of(request)
     # Full IIN and birth date only where the user is HR officer or director of the centre (docs/security.md).
     show_iin = may_see_full_iin(request.user, employee.centre)
     if show_iin:
@@ -359,7 +340,7 @@ def personal_card(request, pk):
         )
         return response
     html = documents.personal_card_html(
-        employee, language=language, show_iin=show_iin, links=documents.links(request, language)
+        employee, language=language, show_iin=show_iin, links=document_links(request, language)
     )
     return HttpResponse(html, content_type="text/html; charset=utf-8", headers={"Content-Language": language})
 
@@ -379,12 +360,12 @@ def certificate(request, pk):
         "employee__centre", "employee__position"
     )
     item = get_visible_or_404(queryset, pk=pk)
-    language = documents.language_of(request)
+    language = language_of(request)
     if request.GET.get("format") == "pdf":
         response = HttpResponse(documents.certificate_pdf(item, language=language), content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(
             as_attachment=True, filename=f"certificate-{item.centre.code}-{item.year}-{item.sequence}.pdf"
         )
         return response
-    html = documents.certificate_html(item, language=language, links=documents.links(request, language))
+    html = documents.certificate_html(item, language=language, links=document_links(request, language))
     return HttpResponse(html, content_type="text/html; charset=utf-8", headers={"Content-Language": language})

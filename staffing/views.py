@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from config.dates import today
+from config.inputs import add_service_errors
 from positions.models import Position
 from staffing import selectors, services
 from staffing.access import (
@@ -57,15 +58,6 @@ def _employee(request, pk) -> Employee:
         return selectors.employee_card(request.user, pk)
     except Employee.DoesNotExist:
         raise Http404 from None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """A service's refusal on the form: under the field it names when the form has it, else above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _require_change(user, centre) -> None:
@@ -160,7 +152,7 @@ def employee_edit(request, pk):
                 employee=employee, expected_version=form.cleaned_data["version"] or 0, user=request.user, **fields
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(employee)
@@ -176,7 +168,7 @@ def _employee_action(request, pk, form_class, action, template_title):
         try:
             action(employee, form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(employee)
@@ -212,7 +204,7 @@ def _record_add(request, pk, form_class, service, title):
         try:
             service(employee=employee, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(employee)
@@ -247,7 +239,7 @@ def _record_edit(request, pk, row, model, form_class, service, title):
         try:
             service(record, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(employee)
@@ -265,7 +257,7 @@ def _record_delete(request, pk, row, model, service, title):
         try:
             service(record, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Deleted. The row is kept in the history of changes."))
             return redirect(employee)
@@ -465,7 +457,7 @@ def child_care_leave_add(request, pk):
         try:
             services.child_care_leave_add(employee=employee, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
     if form.errors:
         for errors in form.errors.values():
             for message in errors:

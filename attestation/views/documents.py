@@ -5,46 +5,22 @@ Query parameters: `lang=kk|ru` (default: the interface language when it is kk or
 user does not see is a 404, like any other record outside their scope.
 """
 
-from urllib.parse import urlencode
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import NoReverseMatch
-from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from attestation.documents import LANGUAGES, SESSION_KINDS, document_filename, document_html, document_pdf
+from attestation.documents import SESSION_KINDS, document_filename, document_html, document_pdf
 from attestation.models import Candidate, Session
+from config.documents import document_links, language_of
 from staffing.access import get_visible_or_404, may_see_staff, visible_centres
-
-
-def _language(request) -> str:
-    asked = request.GET.get("lang", "")
-    if asked in LANGUAGES:
-        return asked
-    active = (translation.get_language() or "").split("-")[0]
-    return active if active in LANGUAGES else "kk"
 
 
 def _require_staff(request) -> None:
     if not may_see_staff(request.user):
         raise PermissionDenied
-
-
-def _links(request, language: str, back: str | None) -> dict:
-    names = dict(settings.LANGUAGES)
-    return {
-        "back": back,
-        "pdf": f"{request.path}?{urlencode({'lang': language, 'format': 'pdf'})}",
-        "languages": [
-            (code, names.get(code, code), f"{request.path}?{urlencode({'lang': code})}")
-            for code in LANGUAGES
-            if code != language
-        ],
-    }
 
 
 def _session_url(session: Session) -> str | None:
@@ -55,7 +31,7 @@ def _session_url(session: Session) -> str | None:
 
 
 def _respond(request, kind: str, session: Session, candidate: Candidate | None = None) -> HttpResponse:
-    language = _language(request)
+    language = language_of(request)
     if request.GET.get("format") == "pdf":
         response = HttpResponse(
             document_pdf(kind, session, language=language, candidate=candidate), content_type="application/pdf"
@@ -69,7 +45,7 @@ def _respond(request, kind: str, session: Session, candidate: Candidate | None =
         session,
         language=language,
         candidate=candidate,
-        extra_context={"links": _links(request, language, _session_url(session))},
+        extra_context={"links": document_links(request, language, _session_url(session))},
     )
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     response["Content-Language"] = language
