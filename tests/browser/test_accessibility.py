@@ -102,6 +102,9 @@ def test_no_serious_or_critical_violations_in_kazakh(page, live_server, demo):
 
 def test_the_skip_link_is_the_first_stop_and_leads_to_the_content(page, live_server, demo):
     sign_in(page, live_server, "hr")
+    # The sign-in redirects: Tab only once the start page has loaded (else it lands on the page being left).
+    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_load_state("load")
     page.keyboard.press("Tab")
     skip = page.locator(".skip-link")
     expect(skip).to_be_focused()
