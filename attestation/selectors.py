@@ -8,7 +8,6 @@ once per call, not per employee.
 import gc
 from collections import defaultdict
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -116,18 +115,26 @@ def _post_on(day: date | None, period_rows, position, level, category):
     return held
 
 
-def _facts(key, position, level, category, education_rows, period_rows, lineage, position_codes) -> EmployeeFacts:
+def _facts(
+    key, position, level, category, education_rows, period_rows, lineage, position_codes, diplomas=None
+) -> EmployeeFacts:
     """Facts from plain values: (level, field_id) per diploma, PERIOD_COLUMNS[1:] per work period. Blank flags
-    stay None ("not established"): they count as no."""
+    stay None ("not established"): they count as no. `diplomas`, a dict kept across the employees of one answer,
+    shares one education fact among the diplomas of the same level and field."""
+    diplomas = {} if diplomas is None else diplomas
+    education = []
+    for row in education_rows:
+        fact = diplomas.get(row)
+        if fact is None:
+            level_, field_id = row
+            fact = diplomas[row] = EducationFact(level=level_, fields=lineage.get(field_id, frozenset()))
+        education.append(fact)
     return EmployeeFacts(
         key=key,
         position=position,
         level=level or None,
         category=category or None,
-        education=tuple(
-            EducationFact(level=level_, fields=lineage.get(field_id, frozenset()))
-            for level_, field_id in education_rows
-        ),
+        education=tuple(education),
         periods=tuple(
             PeriodFact(
                 start=start,
@@ -190,38 +197,74 @@ def employees_with_facts(
     centres: dict[int, Centre] | None = None,
     day: date | None = None,
 ) -> list[tuple[Employee, EmployeeFacts]]:
-    """See _employees_facts_periods (without the period rows)."""
+    """See _people_facts_periods (the employee of each built, without the period rows)."""
     return [
-        (employee, facts)
-        for employee, facts, _rows in _employees_facts_periods(employees, catalogue, centres=centres, day=day)
+        (person.employee, facts) for person, facts, _rows in _people_facts_periods(employees, catalogue, centres, day)
     ]
 
 
-def _employees_facts_periods(
+# The employee's columns that a page about them may show: the search columns (the name's sort key orders the query,
+# reports.py sorts in Python with build_name_key) and the contact columns are read only if asked for.
+_UNREAD = frozenset({"search_text", "name_key", "phone", "email"})
+
+
+class _People:
+    """The employees of one call to the selector as plain rows of their columns, each Employee built when it is first
+    read: a page over the country counts the verdicts of ten thousand people and shows a hundred of them, and
+    building a model instance costs more than the engine's verdict. Every employee of a centre shares one Centre
+    and one Position object."""
+
+    def __init__(self, db: str, centres: dict[int, Centre], positions: dict[int, Position]) -> None:
+        self.names = [f.attname for f in Employee._meta.concrete_fields if f.attname not in _UNREAD]
+        self.index = {name: i for i, name in enumerate(self.names)}
+        self.db, self.centres, self.positions = db, centres, positions
+
+    def build(self, values: tuple) -> Employee:
+        employee = Employee.from_db(self.db, self.names, values)
+        Employee.centre.field.set_cached_value(employee, self.centres[employee.centre_id])
+        Employee.position.field.set_cached_value(employee, self.positions.get(employee.position_id))
+        return employee
+
+
+class Person:
+    """One employee of the selector's answer: ``employee`` is built on first read (see _People)."""
+
+    __slots__ = ("values", "_people", "_employee")
+
+    def __init__(self, values: tuple, people: _People) -> None:
+        self.values, self._people, self._employee = values, people, None
+
+    @property
+    def employee(self) -> Employee:
+        if self._employee is None:
+            self._employee = self._people.build(self.values)
+        return self._employee
+
+
+def _people_facts_periods(
     employees: QuerySet[Employee],
     catalogue: CatalogueLookups,
-    *,
     centres: dict[int, Centre] | None = None,
     day: date | None = None,
-) -> list[tuple[Employee, EmployeeFacts, list[tuple]]]:
+) -> list[tuple[Person, EmployeeFacts, list[tuple]]]:
     """The employees of the queryset employed on `day` (today when None) with their facts as of that day, in
     five queries whatever their number (seven with the requirements and the field tree).
 
     "As of D" describes D (docs/records.md): employed on D (hired on or before D, not dismissed before D), the
     post, level and category of the work period covering D (not today's), only the diplomas and certificates
-    obtained on or before D (a diploma without a date is counted), experience counted to D by the engine.
+    obtained on or before D (a diploma without a date is counted), experience counted to D by the engine. The
+    employee built from the row shows that post too.
 
-    Education and work periods are read as plain values, and every employee of a centre shares one Centre and
-    one Position object: building tens of thousands of model instances would cost more than the engine itself.
+    Employees, education and work periods are read as plain values: building tens of thousands of model
+    instances would cost more than the engine itself.
     """
     day = day or today()
     active = employees.employed_on(day)
-    # The name's sort key orders the query; its 600 characters a row need not travel (reports.py sorts in Python
-    # with build_name_key).
-    people = list(active.defer("search_text", "name_key", "phone", "email"))
     positions, codes, lineage = catalogue.positions, catalogue.codes, catalogue.lineage
     if centres is None:  # a page about one centre passes the centre it has already read
         centres = {centre.pk: centre for centre in Centre.objects.filter(pk__in=active.values("centre_id"))}
+    people = _People(active.db, centres, positions)
+    rows = list(active.values_list(*people.names))
     education, periods = defaultdict(list), defaultdict(list)
     for employee_id, level, field_id, graduated in Education.objects.filter(
         employee__in=active.values("pk")
@@ -232,36 +275,52 @@ def _employees_facts_periods(
         WorkPeriod.objects.filter(employee__in=active.values("pk")).order_by("start_date").values_list(*PERIOD_COLUMNS)
     ):
         periods[row[0]].append(row[1:])
+    diplomas: dict[tuple, EducationFact] = {}
+    pk, post = people.index["id"], [people.index[name] for name in ("position_id", "qualification_level", "category")]
     result = []
-    for employee in people:
-        Employee.centre.field.set_cached_value(employee, centres[employee.centre_id])
-        rows = periods[employee.pk]
-        held = _post_on(day, rows, employee.position_id, employee.qualification_level, employee.category)
-        if held is not None and held != (employee.position_id, employee.qualification_level, employee.category):
-            # The page describes `day`: the employee object shows the post held then.
-            employee.position_id, employee.qualification_level, employee.category = held
-        Employee.position.field.set_cached_value(employee, positions.get(employee.position_id))
+    for values in rows:
+        employee_id = values[pk]
+        period_rows = periods[employee_id]
+        recorded = (values[post[0]], values[post[1]], values[post[2]])
+        held = _post_on(day, period_rows, *recorded)
+        if held is not None and held != recorded:
+            # The answer describes `day`: the employee shows the post held then.
+            changed = list(values)
+            for index, value in zip(post, held, strict=True):
+                changed[index] = value
+            values = tuple(changed)
+        position_id, level, category = held or recorded
         facts = _facts(
-            employee.pk,
-            codes.get(employee.position_id, ""),
-            employee.qualification_level,
-            employee.category,
-            education[employee.pk],
-            rows,
+            employee_id,
+            codes.get(position_id, ""),
+            level,
+            category,
+            education[employee_id],
+            period_rows,
             lineage,
             codes,
+            diplomas,
         )
-        result.append((employee, facts, rows))
+        result.append((Person(values, people), facts, period_rows))
     return result
 
 
-@dataclass(frozen=True)
 class EligibilityRow:
-    employee: Employee
-    verdict: Verdict
-    # The work periods as read for the facts (PERIOD_COLUMNS[1:], by start date): a page that computes more from
-    # them (the attestation schedule of the dashboard) reads them once.
-    periods: list[tuple] = dataclass_field(default_factory=list, compare=False, repr=False)
+    """An employee's verdict on a day. ``employee`` is built when first read and ``verdict.reasons`` worked out
+    when first read: a page reads them for the rows it shows."""
+
+    __slots__ = ("person", "verdict", "periods")
+
+    def __init__(self, person: Person, verdict: Verdict, periods: list[tuple]) -> None:
+        self.person = person
+        self.verdict = verdict
+        # The work periods as read for the facts (PERIOD_COLUMNS[1:], by start date): a page that computes more
+        # from them (the attestation schedule of the dashboard) reads them once.
+        self.periods = periods
+
+    @property
+    def employee(self) -> Employee:
+        return self.person.employee
 
 
 def eligibility(
@@ -277,8 +336,8 @@ def eligibility(
     gc.disable()
     try:
         return [
-            EligibilityRow(employee, evaluate(facts, requirements, day), rows)
-            for employee, facts, rows in _employees_facts_periods(employees, catalogue, centres=centres, day=day)
+            EligibilityRow(person, evaluate(facts, requirements, day), rows)
+            for person, facts, rows in _people_facts_periods(employees, catalogue, centres, day)
         ]
     finally:
         if collecting:

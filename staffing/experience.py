@@ -48,10 +48,12 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 __all__ = [
     "Duration",
     "Span",
+    "SpanLike",
     "add_months",
     "add_years",
     "calendar_difference",
@@ -167,6 +169,17 @@ class Span:
     end: date | None = None
 
 
+class SpanLike(Protocol):
+    """Whatever has a ``start`` and an ``end`` as a :class:`Span` does: a Span, or the engine's work period
+    (attestation.rules.Period), passed as it is rather than copied into a Span."""
+
+    @property
+    def start(self) -> date: ...
+
+    @property
+    def end(self) -> date | None: ...
+
+
 def add_months(d: date, months: int) -> date:
     """``d`` plus ``months`` calendar months (negative allowed), the day clamped to
     the end of the resulting month: 31.01.2025 + 1 = 28.02.2025."""
@@ -212,7 +225,7 @@ def _hr_days(start: date, stop: date) -> int:
     return calendar_difference(start, stop).total_days
 
 
-def _merged(spans: Iterable[Span], before: date | None) -> list[tuple[date, date | None]]:
+def _merged(spans: Iterable[SpanLike], before: date | None) -> list[tuple[date, date | None]]:
     """Merge overlapping and adjacent spans; clip to days < ``before`` if given.
 
     Returned ends are inclusive; None only when ``before`` is None (ongoing).
@@ -244,13 +257,13 @@ def _merged(spans: Iterable[Span], before: date | None) -> list[tuple[date, date
     return merged
 
 
-def merge(spans: Iterable[Span], before: date) -> list[tuple[date, date]]:
+def merge(spans: Iterable[SpanLike], before: date) -> list[tuple[date, date]]:
     """The spans merged into continuous inclusive ranges (overlapping and adjacent
     ones joined), clipped to the days before ``before``, sorted by start."""
     return _merged(spans, before)  # type: ignore[return-value]
 
 
-def experience(spans: Iterable[Span], on: date) -> Duration:
+def experience(spans: Iterable[SpanLike], on: date) -> Duration:
     """Experience on ``on``: the days before ``on`` in the merged spans.  One
     continuous span: its calendar difference as it stands (not normalised).
     Several: their calendar differences summed and normalised (30 days = 1 month,
@@ -323,7 +336,7 @@ def _first_stop(start: date, needed: int) -> date:
 
 
 def date_reached(
-    spans: Iterable[Span],
+    spans: Iterable[SpanLike],
     required: Duration,
     *,
     assume_ongoing_continue: bool = True,

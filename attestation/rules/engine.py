@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from positions.data.readings import READINGS
-from staffing.experience import Duration, Span, date_reached, experience
+from staffing.experience import Duration, date_reached, experience
 
 from .facts import (
     Alternative,
@@ -77,13 +77,83 @@ class Reason:
     params: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
 class Verdict:
+    """The decision (``meets_requirements``, ``next_category``, ``eligible``, ``eligible_from``) and the reasons
+    behind it.
+
+    The reasons are worked out when they are first read, from the same facts, requirements and date, by the
+    same code that decided: a page over every employee of the country counts the decisions of all of them and
+    shows the reasons of the hundred on screen. Working them out decides again, and a decision that came out
+    differently would be a bug of the engine: it raises rather than explain a verdict it did not give.
+    """
+
+    __slots__ = (
+        "meets_requirements",
+        "next_category",
+        "eligible",
+        "eligible_from",
+        "_reasons",
+        "_facts",
+        "_requirements",
+        "_on",
+    )
+
     meets_requirements: bool
     next_category: str | None
     eligible: bool
     eligible_from: date | None
-    reasons: tuple[Reason, ...]
+    _reasons: tuple[Reason, ...] | None
+    _facts: EmployeeFacts | None
+    _requirements: RequirementSet | None
+    _on: date | None
+
+    def __init__(
+        self,
+        meets_requirements: bool,
+        next_category: str | None,
+        eligible: bool,
+        eligible_from: date | None,
+        reasons: tuple[Reason, ...] | None = None,
+        *,
+        question: tuple[EmployeeFacts, RequirementSet, date] | None = None,
+    ) -> None:
+        if (reasons is None) == (question is None):
+            raise TypeError("a verdict has either its reasons or the question that explains it")
+        self.meets_requirements = meets_requirements
+        self.next_category = next_category
+        self.eligible = eligible
+        self.eligible_from = eligible_from
+        self._reasons = reasons
+        # Three slots rather than the tuple: one object less per employee of a national page.
+        self._facts, self._requirements, self._on = question or (None, None, None)
+
+    @property
+    def decision(self) -> tuple[bool, str | None, bool, date | None]:
+        return (self.meets_requirements, self.next_category, self.eligible, self.eligible_from)
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        if self._reasons is None:
+            assert self._facts is not None and self._requirements is not None and self._on is not None
+            explained = _evaluate(self._facts, self._requirements, self._on, explain=True)
+            if explained.decision != self.decision:
+                raise AssertionError(f"the engine decided {self.decision}, then explained {explained.decision}")
+            self._reasons = explained.reasons
+            self._facts = self._requirements = self._on = None
+        return self._reasons
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Verdict):
+            return NotImplemented
+        return self.decision == other.decision and self.reasons == other.reasons
+
+    __hash__ = None  # type: ignore[assignment]  # reasons hold dicts
+
+    def __repr__(self) -> str:
+        return (
+            f"Verdict(meets_requirements={self.meets_requirements!r}, next_category={self.next_category!r}, "
+            f"eligible={self.eligible!r}, eligible_from={self.eligible_from!r}, reasons={self.reasons!r})"
+        )
 
 
 def _matches(period: Period, cond: ExperienceCondition, req: Requirement, any_level: bool) -> bool:
@@ -125,28 +195,33 @@ def _not_established(period: Period, cond: ExperienceCondition) -> bool:
 @dataclass
 class _Experience:
     ok: bool
-    have: Duration
     required: Duration
     reached_on: date | None
-    not_established: int  # periods whose flag is blank ("not established")
+    # For the reasons only (explain): the experience on D and the periods whose flag is blank ("not established").
+    have: Duration | None = None
+    not_established: int = 0
 
 
 def _check_experience(
-    cond: ExperienceCondition, req: Requirement, periods: tuple[Period, ...], on: date, any_level: bool
+    cond: ExperienceCondition,
+    req: Requirement,
+    periods: tuple[Period, ...],
+    on: date,
+    any_level: bool,
+    explain: bool,
 ) -> _Experience:
-    spans = []
-    unknown = 0
-    for p in periods:
-        if _matches(p, cond, req, any_level):
-            spans.append(Span(p.start, p.end))
-        elif cond.kind != "category" and _not_established(p, cond):
-            unknown += 1
-    have = experience(spans, on)
-    required = Duration.of_years(cond.years)
-    if required.is_zero:
-        return _Experience(True, have, required, None, unknown)
-    reached_on = date_reached(spans, required)
-    return _Experience(reached_on is not None and reached_on <= on, have, required, reached_on, unknown)
+    # A Period has the start and end of a Span: the matching periods are the spans.
+    spans = [p for p in periods if _matches(p, cond, req, any_level)]
+    required = cond.required
+    reached_on = None if required.is_zero else date_reached(spans, required)
+    result = _Experience(required.is_zero or (reached_on is not None and reached_on <= on), required, reached_on)
+    if explain:
+        result.have = experience(spans, on)
+        if cond.kind != "category":
+            result.not_established = sum(
+                1 for p in periods if not _matches(p, cond, req, any_level) and _not_established(p, cond)
+            )
+    return result
 
 
 def _experience_readings(cond: ExperienceCondition, result: _Experience, post_readings: list[str]) -> list[str]:
@@ -184,7 +259,7 @@ def _text_readings(req: Requirement, cond: EducationCondition, matched: Educatio
     return readings
 
 
-def _education_reasons(
+def _education(
     code: str,
     req: Requirement,
     index: int,
@@ -192,8 +267,9 @@ def _education_reasons(
     facts: EmployeeFacts,
     extra: dict,
     post_readings: list[str],
+    explain: bool,
 ) -> tuple[bool, bool, list[Reason]]:
-    """(all conditions hold, some holds only through a reading, the reasons)."""
+    """(all conditions hold, some holds only through a reading, the reasons when `explain`)."""
     all_ok = True
     by_reading = False
     reasons = []
@@ -203,6 +279,8 @@ def _education_reasons(
         all_ok = all_ok and ok
         nested = cond.nested(matched)
         by_reading = by_reading or nested
+        if not explain:
+            continue
         params = {
             "alternative": index,
             "alternatives": len(req.alternatives),
@@ -229,7 +307,7 @@ def _experience_params(req: Requirement, index: int, cond: ExperienceCondition, 
         "kind": cond.kind,
         "required_years": cond.years,
         "required": result.required.as_dict(),
-        "have": result.have.as_dict(),
+        "have": result.have.as_dict() if result.have is not None else None,
         "reached_on": result.reached_on,
         "sectors": sorted(cond.sectors),
         "positions": sorted(cond.positions or ((req.position,) if cond.kind == "category" else ())),
@@ -245,18 +323,20 @@ def _current(
     on: date,
     any_level: bool,
     post_readings: list[str],
+    explain: bool,
 ) -> tuple[bool, list[Reason]]:
     per_alternative: list[tuple[bool, list[Reason]]] = []
     through_reading = None  # the first alternative that holds only through a reading of the product
     for index, alt in enumerate(req.alternatives):
-        holds, by_reading, reasons = _education_reasons("education", req, index, alt, facts, {}, post_readings)
+        holds, by_reading, reasons = _education("education", req, index, alt, facts, {}, post_readings, explain)
         cond = alt.experience
         if cond is not None and cond.kind != "category":
-            result = _check_experience(cond, req, periods, on, any_level)
+            result = _check_experience(cond, req, periods, on, any_level, explain)
             holds = holds and result.ok
-            params = _experience_params(req, index, cond, result)
-            params["readings"] = _experience_readings(cond, result, post_readings)
-            reasons.append(Reason(req.item, "experience", result.ok, params))
+            if explain:
+                params = _experience_params(req, index, cond, result)
+                params["readings"] = _experience_readings(cond, result, post_readings)
+                reasons.append(Reason(req.item, "experience", result.ok, params))
         if holds and not by_reading:
             return True, reasons  # the text itself is met: say so rather than a reading
         if holds and through_reading is None:
@@ -275,18 +355,19 @@ def _next(
     on: date,
     any_level: bool,
     post_readings: list[str],
+    explain: bool,
 ) -> tuple[bool, date | None, list[Reason]]:
     extra = {"from_category": current_category}
     candidates = []  # (education ok, reach date or None, through a reading, index, reasons)
     for index, alt in enumerate(req.alternatives):
-        education_ok, by_reading, reasons = _education_reasons(
-            "next_education", req, index, alt, facts, extra, post_readings
+        education_ok, by_reading, reasons = _education(
+            "next_education", req, index, alt, facts, extra, post_readings, explain
         )
         cond = alt.experience
         if cond is None or cond.years == 0:
             reach: date | None = on
-            if cond is not None:
-                result = _check_experience(cond, req, periods, on, any_level)
+            if cond is not None and explain:
+                result = _check_experience(cond, req, periods, on, any_level, explain)
                 reasons.append(
                     Reason(
                         req.item,
@@ -302,14 +383,15 @@ def _next(
                     )
                 )
         else:
-            result = _check_experience(cond, req, periods, on, any_level)
+            result = _check_experience(cond, req, periods, on, any_level, explain)
             reach = result.reached_on
-            params = _experience_params(req, index, cond, result)
-            # the sentence's vocabulary: "category" = the category in which the
-            # years are served (the previous step), "next_category" = the goal.
-            params.update(extra, category=cond.category, next_category=req.category)
-            params["readings"] = _experience_readings(cond, result, post_readings)
-            reasons.append(Reason(req.item, "next_experience", result.ok, params))
+            if explain:
+                params = _experience_params(req, index, cond, result)
+                # the sentence's vocabulary: "category" = the category in which the
+                # years are served (the previous step), "next_category" = the goal.
+                params.update(extra, category=cond.category, next_category=req.category)
+                params["readings"] = _experience_readings(cond, result, post_readings)
+                reasons.append(Reason(req.item, "next_experience", result.ok, params))
         candidates.append((education_ok, reach, by_reading, index, reasons))
     open_ = [c for c in candidates if c[0]]
     if not open_:
@@ -320,25 +402,39 @@ def _next(
 
 
 def evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date) -> Verdict:
-    """The verdict for ``facts`` on date ``on`` (see the module docstring)."""
+    """The verdict for ``facts`` on date ``on`` (see the module docstring); its reasons are worked out when read."""
+    return _evaluate(facts, requirements, on, explain=False)
+
+
+def _evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date, *, explain: bool) -> Verdict:
+    """The decision, and with `explain` the reasons; without, a verdict that works them out when they are read."""
+
+    def verdict(meets: bool, next_category: str | None, eligible: bool, eligible_from: date | None) -> Verdict:
+        if explain:
+            return Verdict(meets, next_category, eligible, eligible_from, tuple(reasons))
+        return Verdict(meets, next_category, eligible, eligible_from, question=(facts, requirements, on))
+
     periods = tuple(p for p in facts.periods if p.start < on)
     position, level = facts.position, facts.level
     ladder = requirements.ladder(position, level)
     category = (facts.category or "none") if ladder else facts.category
-    post = {"position": position, "level": level, "category": category}
+    post = {"position": position, "level": level, "category": category} if explain else {}
     reasons: list[Reason] = []
 
     # Any requirement of the post (the first step of its ladder): the order it comes from and its item.
     first = requirements.for_post(position, level, ladder[0] if ladder else category)
     if first is not None and first.in_force_from is not None and on < first.in_force_from:
         # Reading "order_in_force": before the order applies, none of its items is cited.
-        params = {**post, "act": first.act, "in_force_from": first.in_force_from, "on": on}
-        return Verdict(False, None, False, None, (Reason(None, "not_in_force", False, params),))
+        if explain:
+            params = {**post, "act": first.act, "in_force_from": first.in_force_from, "on": on}
+            reasons.append(Reason(None, "not_in_force", False, params))
+        return verdict(False, None, False, None)
     if ladder and category not in ladder:
         # Reading "category_outside_ladder": e.g. item 21 has no highest category; not "top of the ladder".
-        item = first.item if first is not None else None  # a ladder's first step is a requirement
-        reason = Reason(item, "category_not_in_ladder", False, {**post, "ladder": list(ladder)})
-        return Verdict(False, None, False, None, (reason,))
+        if explain:
+            item = first.item if first is not None else None  # a ladder's first step is a requirement
+            reasons.append(Reason(item, "category_not_in_ladder", False, {**post, "ladder": list(ladder)}))
+        return verdict(False, None, False, None)
     one_level = requirements.one_ladder_level(position)
     # Reading "case_manager_one_ladder" (item 36): the one ladder applies whatever level is recorded, and the
     # years in the previous category count at any recorded level.
@@ -348,42 +444,37 @@ def evaluate(facts: EmployeeFacts, requirements: RequirementSet, on: date) -> Ve
     req = requirements.for_post(position, level, category)
     if req is None:
         meets = False
-        reasons.append(
-            Reason(
-                None,
-                "no_requirement",
-                False,
-                {
-                    "position": position,
-                    "level": level,
-                    "category": category,
-                },
-            )
-        )
+        if explain:
+            reasons.append(Reason(None, "no_requirement", False, post))
     elif req.invalid:
         meets = False
-        reasons.append(Reason(req.item, "requirement_invalid", False, post))
+        if explain:
+            reasons.append(Reason(req.item, "requirement_invalid", False, post))
     else:
-        meets, current_reasons = _current(req, facts, periods, on, any_level, post_readings)
+        meets, current_reasons = _current(req, facts, periods, on, any_level, post_readings, explain)
         reasons.extend(current_reasons)
 
     item = None if req is None else req.item
     next_category = requirements.next_category(position, level, category) if ladder else None
     if not ladder:
-        reasons.append(Reason(item, "no_ladder", True, post))
-        return Verdict(meets, None, False, None, tuple(reasons))
+        if explain:
+            reasons.append(Reason(item, "no_ladder", True, post))
+        return verdict(meets, None, False, None)
     if next_category is None:
-        reasons.append(Reason(item, "top_of_ladder", True, {**post, "ladder": list(ladder)}))
-        return Verdict(meets, None, False, None, tuple(reasons))
+        if explain:
+            reasons.append(Reason(item, "top_of_ladder", True, {**post, "ladder": list(ladder)}))
+        return verdict(meets, None, False, None)
 
     next_req = requirements.for_post(position, level, next_category)
     assert next_req is not None  # the ladder is built from the requirements
     if next_req.invalid:
-        if not (req is not None and req.invalid and req.item == next_req.item):  # one sentence per item
+        if explain and not (req is not None and req.invalid and req.item == next_req.item):  # one sentence per item
             reasons.append(
                 Reason(next_req.item, "requirement_invalid", False, {**post, "next_category": next_category})
             )
-        return Verdict(meets, next_category, False, None, tuple(reasons))
-    eligible, eligible_from, next_reasons = _next(next_req, category, facts, periods, on, any_level, post_readings)
+        return verdict(meets, next_category, False, None)
+    eligible, eligible_from, next_reasons = _next(
+        next_req, category, facts, periods, on, any_level, post_readings, explain
+    )
     reasons.extend(next_reasons)
-    return Verdict(meets, next_category, eligible, eligible_from, tuple(reasons))
+    return verdict(meets, next_category, eligible, eligible_from)

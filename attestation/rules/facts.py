@@ -7,7 +7,7 @@ for a (position, level, category) holds alternatives, each a list of education
 conditions and at most one experience condition.  The Django side builds these
 from the catalogue and the employee records; nothing here touches the database.
 
-Pure Python: the standard library and the codes of positions.vocabulary only. The requirement rows are checked
+Pure Python: the standard library, the codes of positions.vocabulary and staffing.experience's Duration only. The requirement rows are checked
 against the one schema (positions.schema) before they get here: a row that fails it arrives as a
 :class:`Requirement` with ``invalid`` set and no alternatives, and the engine says so instead of deciding.
 """
@@ -20,6 +20,7 @@ from datetime import date
 from functools import cached_property
 
 from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, NESTED_EDUCATION_LEVEL_CODES
+from staffing.experience import Duration
 
 __all__ = [
     "Education",
@@ -149,6 +150,10 @@ class ExperienceCondition:
     positions: frozenset[str] = frozenset()
     in_profile: bool = False
     same_level: bool = True
+
+    @cached_property
+    def required(self) -> Duration:
+        return Duration.of_years(self.years)
 
 
 @dataclass(frozen=True)

@@ -78,10 +78,18 @@ def test_dismissed_employees_are_excluded(centre):
 def test_the_selector_reads_any_number_of_employees_in_seven_queries(centre, count, django_assert_num_queries):
     for number in range(count):
         social_worker(centre, number=f"{number:04d}")
-    # requirements in force, education fields, employees, positions, centres, education, work periods
+    # requirements in force, education fields, employees, positions, centres, education, work periods; the rows'
+    # employees (built when first read) with their centre and post, and the reasons, need no query more
     with django_assert_num_queries(7):
-        rows = eligibility(Employee.objects.all(), D(2026, 11, 25))
-    assert len(rows) == count
+        rows = eligibility(Employee.objects.order_by("personnel_number"), D(2026, 11, 25))
+        shown = [
+            (row.employee.personnel_number, row.employee.centre.code, row.employee.position.code, row.verdict.reasons)
+            for row in rows
+        ]
+    assert [number for number, *_ in shown] == [f"{number:04d}" for number in range(count)]
+    assert {(centre_code, position) for _, centre_code, position, _ in shown} == {(centre.code, "social_worker")}
+    assert all(reasons for *_, reasons in shown)
+    assert rows[0].employee == Employee.objects.get(personnel_number="0000")
 
 
 def run_command(*args):

@@ -1175,6 +1175,33 @@ def test_verdict(case: Case, requirements: RequirementSet):
 # --- reasons in detail ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_the_reasons_are_worked_out_when_read_and_explain_the_decision_given(case: Case):
+    """A national page decides for every employee and reads the reasons of the rows it shows: a verdict works its
+    reasons out when they are first read, once, deciding again on the same facts; reasons that came with another
+    decision would explain a verdict the engine did not give, and reading them fails."""
+    on = d(case.on)
+    verdict = evaluate(case.facts, HAND_SET, on)
+    assert verdict.reasons is verdict.reasons
+    forged = Verdict(
+        not verdict.meets_requirements,
+        verdict.next_category,
+        verdict.eligible,
+        verdict.eligible_from,
+        question=(case.facts, HAND_SET, on),
+    )
+    with pytest.raises(AssertionError, match="decided"):
+        forged.reasons  # noqa: B018
+
+
+def test_a_verdict_has_its_reasons_or_the_question_that_explains_them():
+    with pytest.raises(TypeError):
+        Verdict(True, None, False, None)
+    with pytest.raises(TypeError):
+        Verdict(True, None, False, None, (), question=(CASES[0].facts, HAND_SET, d(CASES[0].on)))
+
+
+
 def test_reasons_for_the_example_sentence():
     """п. 21: II санатқа санатсыз психолог ретінде 3 жыл өтіл керек: 2 ж 9 ай бар, 01.03.2027 жетеді."""
     f = facts(
