@@ -58,9 +58,9 @@ def _hr_items(user) -> list[dict]:
             session__centre__in=centres, session__state__in=OPEN_STATES, removed=False
         ).values_list("employee_id", flat=True)
     )
-    codes = {row.employee.centre.code for row in rows}
-    scope = {"centre": codes.pop()} if len(codes) == 1 else {}
-    eligible = sum(row.verdict.eligible and row.employee.pk not in candidates for row in rows)
+    one_centre = len({row.person.centre_id for row in rows}) == 1
+    scope = {"centre": rows[0].employee.centre.code} if one_centre else {}
+    eligible = sum(row.verdict.eligible and row.person.employee_id not in candidates for row in rows)
     not_meeting = sum(not row.verdict.meets_requirements for row in rows)
     items = []
     if eligible:

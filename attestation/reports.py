@@ -70,7 +70,7 @@ class Totals:
         self.eligible_now += verdict.eligible
         soon = eligible_soon(verdict, day)
         self.eligible_soon += soon
-        self.not_candidates += (verdict.eligible or soon) and row.employee.pk not in candidate_ids
+        self.not_candidates += (verdict.eligible or soon) and row.person.employee_id not in candidate_ids
 
     def add(self, other: "Totals") -> None:
         for name in (
@@ -164,10 +164,9 @@ def staff_table(rows: list[EligibilityRow]) -> list[dict]:
     counts = Counter()
     positions = {}
     for row in rows:
-        employee = row.employee
-        key = (employee.position_id, employee.qualification_level, employee.category)
+        key = row.person.post
         counts[key] += 1
-        positions[employee.position_id] = employee.position if employee.position_id else None
+        positions[key[0]] = row.person.position
     level_rank = {code: index for index, code in enumerate(LEVEL_CODES)}
     category_rank = {code: index for index, code in enumerate(CATEGORY_CODES)}
 
@@ -376,7 +375,7 @@ def area_report(user, day: date, region_code: str | None = None) -> AreaReport:
     candidate_ids = _open_candidate_ids(centre_ids)
     per_centre = {pk: Totals(centres=1) for pk in centre_ids}
     for row in rows:
-        per_centre.setdefault(row.employee.centre_id, Totals(centres=1)).count(row, day, candidate_ids)
+        per_centre.setdefault(row.person.centre_id, Totals(centres=1)).count(row, day, candidate_ids)
     awaiting = (
         Session.objects.filter(centre__in=centre_ids, state=Session.State.COMMISSION_HELD)
         .values("centre_id")

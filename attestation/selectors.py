@@ -137,14 +137,14 @@ def _facts(
         education=tuple(education),
         periods=tuple(
             PeriodFact(
-                start=start,
-                end=end,
-                sector=sector,
-                position=position_codes.get(position_id, ""),
-                level=period_level or None,
-                category=period_category or None,
-                managerial=managerial,
-                profile=profile,
+                start,
+                end,
+                sector,
+                position_codes.get(position_id, ""),
+                period_level or None,
+                period_category or None,
+                managerial,
+                profile,
             )
             for start, end, sector, position_id, period_level, period_category, managerial, profile in period_rows
         ),
@@ -227,7 +227,9 @@ class _People:
 
 
 class Person:
-    """One employee of the selector's answer: ``employee`` is built on first read (see _People)."""
+    """One employee of the selector's answer. ``employee`` is built on first read (see _People); the columns that
+    pages count by (``employee_id``, ``centre_id`` and the post held on the day) and the post's ``position`` read
+    without building it."""
 
     __slots__ = ("values", "_people", "_employee")
 
@@ -239,6 +241,26 @@ class Person:
         if self._employee is None:
             self._employee = self._people.build(self.values)
         return self._employee
+
+    def _value(self, name: str):
+        return self.values[self._people.index[name]]
+
+    @property
+    def employee_id(self) -> int:
+        return self._value("id")
+
+    @property
+    def centre_id(self) -> int:
+        return self._value("centre_id")
+
+    @property
+    def post(self) -> tuple[int | None, str, str]:
+        """(position_id, qualification_level, category) held on the day of the answer."""
+        return self._value("position_id"), self._value("qualification_level"), self._value("category")
+
+    @property
+    def position(self) -> Position | None:
+        return self._people.positions.get(self._value("position_id"))
 
 
 def _people_facts_periods(

@@ -84,6 +84,9 @@ class Duration:
     days: int = 0
 
     def __post_init__(self) -> None:
+        years, months, days = self.years, self.months, self.days
+        if type(years) is int and type(months) is int and type(days) is int and min(years, months, days) >= 0:
+            return  # the common case, checked at once: the national report makes hundreds of thousands of these
         for name in ("years", "months", "days"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
 from positions.vocabulary import CATEGORY_CODES, EDUCATION_LEVEL_CODES, NESTED_EDUCATION_LEVEL_CODES
 from staffing.experience import Duration
@@ -52,8 +53,7 @@ class Education:
     fields: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A period of work, inclusive [start, end]; ``end`` None = ongoing.
 
     ``position`` is a catalogue code, or "" for a post outside the catalogue;
@@ -62,6 +62,9 @@ class Period:
 
     ``sector``, ``managerial`` and ``profile`` may be None: "not established"
     (reading "blank_flag_not_established"): only an explicit value counts.
+
+    A named tuple rather than a dataclass: the national report builds one for
+    every work period in the country, and a tuple is made several times faster.
     """
 
     start: date

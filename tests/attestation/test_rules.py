@@ -1201,7 +1201,6 @@ def test_a_verdict_has_its_reasons_or_the_question_that_explains_them():
         Verdict(True, None, False, None, (), question=(CASES[0].facts, HAND_SET, d(CASES[0].on)))
 
 
-
 def test_reasons_for_the_example_sentence():
     """п. 21: II санатқа санатсыз психолог ретінде 3 жыл өтіл керек: 2 ж 9 ай бар, 01.03.2027 жетеді."""
     f = facts(
