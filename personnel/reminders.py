@@ -39,15 +39,18 @@ def reminders_send(*, day, language: str = "kk") -> int:
         .order_by("pk")
     )
     already = set(ReminderSent.objects.filter(day=day).values_list("user_id", flat=True))
+    calendars: dict[tuple[int, ...], list] = {}  # the people of one centre share its calendar: computed once
     sent = 0
     for user in users:
         if user.pk in already:
             continue
-        centre_ids = sorted(centre.pk for centre in user.centres.all())
+        centre_ids = tuple(sorted(centre.pk for centre in user.centres.all()))
         if not centre_ids:
             continue
         with translation.override(language):
-            items = deadlines(centre_ids, day, within=DIGEST_DAYS)
+            if centre_ids not in calendars:
+                calendars[centre_ids] = deadlines(list(centre_ids), day, within=DIGEST_DAYS)
+            items = calendars[centre_ids]
             if not items:
                 continue
             subject = _("HR calendar: %(count)d item(s) due, %(overdue)d overdue") % {

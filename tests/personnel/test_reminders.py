@@ -5,6 +5,8 @@ from datetime import date as D
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from personnel import services
 from positions.models import Position
@@ -40,3 +42,23 @@ def test_nothing_due_sends_nothing(centre):
     UserFactory(username="hr-mail", email="hr@example.kz", roles=["hr_officer"], centres=[centre])
     call_command("send_reminders", "--as-of", "2026-12-07")
     assert mail.outbox == []
+
+
+def test_the_people_of_one_centre_share_its_calendar(centre, worker):
+    """The calendar of a set of centres is computed once a run, not once per person linked to them."""
+
+    def queries_for(people: int, day: str) -> int:
+        for number in range(people):
+            UserFactory(
+                username=f"hr-{day}-{number}", email=f"{number}@example.kz", roles=["hr_officer"], centres=[centre]
+            )
+        with CaptureQueriesContext(connection) as captured:
+            call_command("send_reminders", "--as-of", day)
+        return len(captured)
+
+    one = queries_for(1, "2026-12-07")
+    mail.outbox.clear()
+    three = queries_for(3, "2026-12-08")  # the first one's users get theirs too: 4 in all
+    assert len(mail.outbox) == 4
+    per_mail = 3  # the claim's savepoint, INSERT and release
+    assert three - one == 3 * per_mail
