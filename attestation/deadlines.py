@@ -14,15 +14,18 @@ from django.utils.translation import gettext as _
 
 from attestation.models import OPEN_STATES, Candidate
 from attestation.reasons import category_label
-from attestation.selectors import attestation_schedule, eligibility
+from attestation.selectors import attestation_schedule, eligibility_of_centres
 from personnel.deadlines import Deadline, deadline_of
 from personnel.workdays import WorkingCalendar
 from staffing.models import Employee
 
 
 def eligible_deadlines(centre_ids, as_of: date, horizon: date, calendar: WorkingCalendar) -> list[Deadline]:
-    employees = Employee.objects.all() if centre_ids is None else Employee.objects.filter(centre_id__in=centre_ids)
-    rows = [row for row in eligibility(employees, as_of) if row.verdict.eligible_from and row.verdict.next_category]
+    rows = [
+        row
+        for row in eligibility_of_centres(centre_ids, as_of)
+        if row.verdict.eligible_from and row.verdict.next_category
+    ]
     if not rows:
         return []
     proposed = _proposed(centre_ids)

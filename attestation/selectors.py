@@ -7,6 +7,8 @@ once per call, not per employee.
 
 import gc
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
@@ -364,6 +366,35 @@ def eligibility(
     finally:
         if collecting:
             gc.enable()
+
+
+_shared_answers: ContextVar[dict | None] = ContextVar("shared_eligibility_answers", default=None)
+
+
+@contextmanager
+def shared_eligibility():
+    """Within the block, eligibility_of_centres answers a question it was already asked from the first answer: the
+    start page's sections (what needs attention, the calendar) each want the verdicts of the user's centres today,
+    and the engine runs once for them. Only for a block that changes no record."""
+    token = _shared_answers.set({})
+    try:
+        yield
+    finally:
+        _shared_answers.reset(token)
+
+
+def eligibility_of_centres(centre_ids: list[int] | None, day: date) -> list[EligibilityRow]:
+    """eligibility() of the employees of these centres (None: every centre) on `day`, shared inside
+    shared_eligibility(). The rows are the same objects for every asker: read them, do not change them."""
+    answers = _shared_answers.get()
+    key = (None if centre_ids is None else frozenset(centre_ids), day)
+    if answers is not None and key in answers:
+        return answers[key]
+    employees = Employee.objects.all() if centre_ids is None else Employee.objects.filter(centre_id__in=centre_ids)
+    rows = eligibility(employees, day)
+    if answers is not None:
+        answers[key] = rows
+    return rows
 
 
 def employee_verdict(employee: Employee, day: date, *, lineage: dict[int, frozenset[str]] | None = None) -> Verdict:

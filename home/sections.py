@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from attestation.attention import attention_items
+from attestation.selectors import shared_eligibility
 from personnel.home import start_page_deadlines
 from positions.attention import catalogue_items
 
@@ -35,8 +36,11 @@ SECTIONS: tuple[Section, ...] = (
 def sections_for(user) -> list[dict]:
     """The sections that have something to show to this user, each with its entries."""
     shown = []
-    for section in SECTIONS:
-        entries = section.entries(user)
-        if entries:
-            shown.append({"key": section.key, "title": section.title, "template": section.template, "entries": entries})
+    with shared_eligibility():  # attention and the calendar ask the engine about the same centres: once
+        for section in SECTIONS:
+            entries = section.entries(user)
+            if entries:
+                shown.append(
+                    {"key": section.key, "title": section.title, "template": section.template, "entries": entries}
+                )
     return shown

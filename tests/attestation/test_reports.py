@@ -8,6 +8,8 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
@@ -340,8 +342,8 @@ def test_the_start_page_shows_an_hr_officer_whom_to_propose(
     monkeypatch.setattr(attestation.attention, "today", lambda: DAY)
     session(centre, hr_officer, Session.State.CANDIDATES_FIXED, candidates=[(staff["004"], "", "")])
     roles_of(hr_officer)
-    # eligibility over the officer's centres (7), candidates of open sessions (1)
-    with django_assert_num_queries(8):
+    # the officer's centres (1), eligibility over them (7), candidates of open sessions (1)
+    with django_assert_num_queries(9):
         items = attestation.attention.attention_items(hr_officer)
     eligibility_url = reverse("attestation:eligibility")
     assert [(item["url"], item["count"]) for item in items] == [
@@ -350,6 +352,16 @@ def test_the_start_page_shows_an_hr_officer_whom_to_propose(
     ]
     html = client_of(hr_officer).get(reverse("home")).content.decode()
     assert f"{eligibility_url}?centre=astana-1&amp;status=eligible" in html
+
+
+def test_the_start_page_asks_the_engine_once_for_its_sections(client_of, staff, hr_officer):
+    """What needs attention and the calendar's `eligible` items want the same verdicts: the engine runs once (it
+    is the one reader of diplomas on the page)."""
+    client = client_of(hr_officer)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(reverse("home")).content.decode()
+    assert 'data-testid="attention"' in html and 'data-testid="deadlines"' in html
+    assert len([query for query in captured if 'FROM "staffing_education"' in query["sql"]]) == 1
 
 
 def test_the_start_page_shows_an_analyst_the_national_count(client_of, centre, hr_officer, analyst, director):
