@@ -244,6 +244,12 @@ def candidate_add(*, session: Session, employee: Employee, reason: str, user) ->
     _require_state(session, State.DRAFT)
     if employee.centre_id != session.centre_id or not employee.is_active:
         raise ValidationError(_("Only active employees of the centre can be candidates."), code="employee")
+    if not employee.employed_on(session.date):  # hired after it, or a dismissal scheduled before it
+        raise ValidationError(
+            _("Only employees at work in the centre on the session date (%(date)s) can be candidates.")
+            % {"date": f"{session.date:%d.%m.%Y}"},
+            code="employee",
+        )
     if not reason.strip():
         raise ValidationError(_("Give the reason for adding this candidate."), code="reason")
     _lock_centre(session.centre)

@@ -396,7 +396,7 @@ def order_cancel(*, order: Order, order_date: date, basis: str, signed_by: str =
         elif order.kind in (Order.Kind.TRANSFER, Order.Kind.CATEGORY) and item.period_id:
             staffing_services.employee_assignment_revert(period=item.period, reason=str(reason))
         elif order.kind == Order.Kind.DISMISSAL and employee.dismissal_date == item.effective_date:
-            staffing_services.employee_dismissal_revert(employee=employee, reason=str(reason))
+            staffing_services.employee_dismissal_revert(employee=employee, reason=str(reason), user=user)
         OrderItem.objects.create(order=cancelling, employee=employee, effective_date=order_date, detail=order.number)
     return cancelling
 

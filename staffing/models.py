@@ -202,6 +202,10 @@ class Employee(models.Model):
 
         return self.dismissal_date is None or self.dismissal_date >= today()
 
+    def employed_on(self, day) -> bool:
+        """EmployeeQuerySet.employed_on for this employee: hired on or before `day`, not dismissed before it."""
+        return self.hire_date <= day and (self.dismissal_date is None or self.dismissal_date >= day)
+
     @property
     def dismissal_scheduled(self) -> bool:
         return self.dismissal_date is not None and self.is_active

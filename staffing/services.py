@@ -108,6 +108,14 @@ def iin_duplicate(iin: str, *, on: date, exclude_pk: int | None = None, user=Non
     return {"iin": validation.iin_taken_message(holder, may_see=_may_see_centre(user, holder.centre_id))}
 
 
+def _refuse_a_second_holder(employee: Employee, back_from: date, user) -> None:
+    """An employee who works again from `back_from` (restored, or a dismissal withdrawn) would be a second person at
+    work under the IIN if someone else holds it by then (hired elsewhere meanwhile): refused, as at hiring."""
+    problem = iin_duplicate(employee.iin, on=back_from, exclude_pk=employee.pk, user=user)
+    if problem:
+        raise ValidationError(problem["iin"], code="iin_taken")
+
+
 @transaction.atomic
 def employee_create(
     *, centre: Centre, position: Position, qualification_level: str = "", category: str = "", user=None, **fields
@@ -317,10 +325,11 @@ def employee_dismiss(*, employee: Employee, dismissal_date: date, expected_versi
 
 
 @transaction.atomic
-def employee_dismissal_cancel(*, employee: Employee, expected_version: int | None = None) -> Employee:
+def employee_dismissal_cancel(*, employee: Employee, expected_version: int | None = None, user=None) -> Employee:
     """Withdraw a scheduled dismissal before its date: the period it ended is open again."""
     if not employee.dismissal_scheduled:
         raise ValidationError(_("No dismissal is scheduled for this employee."), code="not_scheduled")
+    _refuse_a_second_holder(employee, employee.dismissal_date, user)
     last = (
         WorkPeriod.objects.filter(employee=employee, end_date=employee.dismissal_date).order_by("-start_date").first()
     )
@@ -334,7 +343,9 @@ def employee_dismissal_cancel(*, employee: Employee, expected_version: int | Non
 
 
 @transaction.atomic
-def employee_restore(*, employee: Employee, restore_date: date, expected_version: int | None = None) -> Employee:
+def employee_restore(
+    *, employee: Employee, restore_date: date, expected_version: int | None = None, user=None
+) -> Employee:
     """Bring a dismissed employee back from restore_date, in the post they held when dismissed."""
     if employee.dismissal_date is None:
         raise ValidationError(_("This employee is not dismissed."), code="active")
@@ -345,6 +356,7 @@ def employee_restore(*, employee: Employee, restore_date: date, expected_version
             _("The employee can be restored only after the dismissal date."), code="dates_out_of_order"
         )
     validation.raise_if(validation.check_bounds("day", restore_date, today()))
+    _refuse_a_second_holder(employee, restore_date, user)
     # The period that ended with the dismissal, at the centre (earlier periods may be at other organisations).
     last = (
         WorkPeriod.objects.filter(employee=employee, position__isnull=False, end_date=employee.dismissal_date)
@@ -590,12 +602,13 @@ def employee_assignment_revert(*, period: WorkPeriod, reason: str) -> None:
 
 
 @transaction.atomic
-def employee_dismissal_revert(*, employee: Employee, reason: str) -> Employee:
+def employee_dismissal_revert(*, employee: Employee, reason: str, user=None) -> Employee:
     """Undo a dismissal, past or scheduled (the order that made it was cancelled): the period it ended is open
     again and the employee works on as before."""
     reason = _require_reason(reason)
     if employee.dismissal_date is None:
         raise ValidationError(_("This employee is not dismissed."), code="active")
+    _refuse_a_second_holder(employee, employee.dismissal_date, user)
     last = (
         WorkPeriod.objects.filter(employee=employee, end_date=employee.dismissal_date).order_by("-start_date").first()
     )

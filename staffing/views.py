@@ -178,7 +178,9 @@ def _employee_action(request, pk, form_class, action, template_title):
 
 def employee_restore(request, pk):
     def action(employee, data):
-        services.employee_restore(employee=employee, restore_date=data["day"], expected_version=data["version"])
+        services.employee_restore(
+            employee=employee, restore_date=data["day"], expected_version=data["version"], user=request.user
+        )
 
     return _employee_action(request, pk, DateForm, action, _("Restore"))
 
@@ -188,7 +190,7 @@ def employee_dismissal_cancel(request, pk):
     employee = _employee(request, pk)
     _require_change(request.user, employee.centre)
     try:
-        services.employee_dismissal_cancel(employee=employee)
+        services.employee_dismissal_cancel(employee=employee, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

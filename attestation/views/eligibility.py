@@ -41,6 +41,16 @@ def _status_matches(row, status: str, day) -> bool:
     return True
 
 
+def _post_matches(row, position: str | None, level: str | None, category: str | None) -> bool:
+    _position_id, held_level, held_category = row.person.post
+    held_position = row.person.position
+    return (
+        (not position or (held_position is not None and held_position.code == position))
+        and (not level or held_level == level)
+        and (not category or held_category == category)
+    )
+
+
 def _filtered_rows(request):
     if not may_see_staff(request.user):
         raise PermissionDenied
@@ -56,15 +66,13 @@ def _filtered_rows(request):
         employees = employees.filter(centre__region__code=data["region"])
     if data.get("centre"):
         employees = employees.filter(centre__code=data["centre"])
-    if data.get("position"):
-        employees = employees.filter(position__code=data["position"])
-    if data.get("qualification_level"):
-        employees = employees.filter(qualification_level=data["qualification_level"])
-    if data.get("category"):
-        employees = employees.filter(category=data["category"])
     catalogue = catalogue_lookups()
     # By centre, then by name in the order of the Kazakh alphabet (Employee.name_key).
     rows = eligibility(employees.order_by("centre__code", "name_key", "pk"), day, catalogue=catalogue)
+    # The post filters ask about the post held on the day (the rows'), not today's record (docs/records.md).
+    wanted = (data.get("position"), data.get("qualification_level"), data.get("category"))
+    if any(wanted):
+        rows = [row for row in rows if _post_matches(row, *wanted)]
     counts = {
         "total": len(rows),
         "eligible": sum(row.verdict.eligible for row in rows),

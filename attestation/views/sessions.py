@@ -71,8 +71,9 @@ def session_detail(request, pk):
     reasons_field = "reasons_ru" if (get_language() or "").startswith("ru") else "reasons_kk"
     for candidate in candidates:
         candidate.reasons = getattr(candidate, reasons_field)
-    employees = (
+    employees = (  # the picker offers who works on the session's date (and still today)
         Employee.objects.active()
+        .employed_on(session.date)
         .filter(centre=session.centre)
         .exclude(pk__in=[c.employee_id for c in candidates if not c.removed])
     )

@@ -193,6 +193,27 @@ def test_the_export_holds_exactly_what_is_shown(client_of, director, centre):
     assert [row[1] for row in rows[2:]] == ["010"]
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"category": "none"}, ["020"]),
+        ({"category": "second"}, []),
+        ({"position": "social_worker", "qualification_level": "high"}, ["020"]),
+        ({"position": "psychologist"}, []),
+    ],
+)
+def test_the_post_filters_ask_about_the_post_held_on_the_day(client_of, director, centre, query, expected):
+    """As of 01.06.2025 the social worker was uncategorised: the second category came on 01.03.2026 (item 15)."""
+    social_worker(centre, number="020")
+    client = client_of(director)
+    page = client.get(reverse("attestation:eligibility"), {"on": "2025-06-01", **query})
+    assert [row.employee.personnel_number for row in page.context["page"]] == expected
+    assert page.context["counts"]["total"] == len(expected)
+    export = client.get(reverse("attestation:eligibility_export"), {"on": "2025-06-01", **query})
+    sheet = load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
+    assert [row[1] for row in list(sheet.iter_rows(values_only=True))[2:]] == expected
+
+
 def test_people_without_a_staff_role_get_403(client_of, editor):
     assert client_of(editor).get(reverse("attestation:eligibility")).status_code == 403
 

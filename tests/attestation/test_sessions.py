@@ -336,3 +336,21 @@ def test_the_session_page_runs_a_fixed_number_of_queries(
     # the default and the centre's own).
     with django_assert_num_queries(10):
         assert client.get(url).status_code == 200
+
+
+def test_who_leaves_before_the_session_date_is_neither_offered_nor_added(centre, hr_officer, client_of):
+    """A dismissal scheduled before the session's date: at work today, not on that day."""
+    from config.dates import today
+
+    session = services.session_create(centre=centre, day=today() + datetime.timedelta(days=30), user=hr_officer)
+    leaving = social_worker(centre, "009", since=D(2025, 11, 1))
+    Employee.objects.filter(pk=leaving.pk).update(dismissal_date=today() + datetime.timedelta(days=10))
+    leaving.refresh_from_db()
+    staying = social_worker(centre, "010", since=D(2025, 11, 1))
+    page = client_of(hr_officer).get(reverse("attestation:session", args=[session.pk]))
+    offered = {employee.pk for employee in page.context["add_form"].fields["employee"].queryset}
+    assert staying.pk in offered and leaving.pk not in offered
+    with pytest.raises(ValidationError) as refused:
+        services.candidate_add(session=session, employee=leaving, reason="Өтініші бойынша", user=hr_officer)
+    assert refused.value.code == "employee"
+    assert not session.candidates.exists()

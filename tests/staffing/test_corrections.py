@@ -288,3 +288,29 @@ def test_as_of_d_takes_the_post_employment_and_diplomas_of_d(centre):
     in_2024 = rows(D(2024, 6, 1))
     assert set(in_2024) == {employee.pk, later.pk}
     assert in_2024[employee.pk].employee.category == "second"
+
+
+def test_bringing_someone_back_never_makes_two_people_at_work_under_one_iin(centre, other_centre, worker, hr_officer):
+    """Restored after a dismissal, or a scheduled dismissal withdrawn: refused while another centre has hired the
+    same IIN by then, as a second hire would be; the message names that centre only to who may see it."""
+    services.employee_dismiss(employee=worker, dismissal_date=D(2024, 6, 30))
+    hire(other_centre, iin=worker.iin, personnel_number="B1", hire_date=D(2024, 9, 1))
+    worker.refresh_from_db()
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        services.employee_restore(employee=worker, restore_date=D(2025, 1, 1), user=hr_officer)
+    assert refused.value.messages == ["This IIN is already registered in another centre."]
+    worker.refresh_from_db()
+    assert worker.dismissal_date == D(2024, 6, 30)
+    assert Employee.objects.filter(iin=worker.iin).active().count() == 1
+
+
+def test_withdrawing_a_dismissal_never_makes_two_people_at_work_under_one_iin(centre, other_centre, valid_iin):
+    leaving = hire(centre, iin=valid_iin)
+    services.employee_dismiss(employee=leaving, dismissal_date=today() + datetime.timedelta(days=5))
+    hire(other_centre, iin=valid_iin, personnel_number="B1", hire_date=today() + datetime.timedelta(days=6))
+    leaving.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        services.employee_dismissal_cancel(employee=leaving)
+    assert refused.value.code == "iin_taken" and "B1" in refused.value.messages[0]  # no user: the operator sees all
+    leaving.refresh_from_db()
+    assert leaving.dismissal_date == today() + datetime.timedelta(days=5)
