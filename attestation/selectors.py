@@ -205,8 +205,9 @@ def employees_with_facts(
     ]
 
 
-# The employee's columns that a page about them may show: the search columns (the name's sort key orders the query,
-# reports.py sorts in Python with build_name_key) and the contact columns are read only if asked for.
+# Columns the answer leaves unread (an employee built from it reads them from the database if asked): the search
+# columns, hundreds of characters a row (the name's sort key orders the query; reports.py sorts in Python with
+# build_name_key), and the contact columns.
 _UNREAD = frozenset({"search_text", "name_key", "phone", "email"})
 
 
