@@ -163,6 +163,15 @@ def test_the_page_shows_only_the_users_centres(client_of, hr_officer, centre, ot
     assert 'data-employee="010"' in html and 'data-employee="777"' not in html
 
 
+def test_the_post_reads_its_level_and_category_only_where_it_has_them(client_of, hr_officer, centre):
+    """Item 15's social worker has a level and a category; a post without a ladder (the lawyer) has neither."""
+    social_worker(centre, number="010")
+    EmployeeFactory(centre=centre, personnel_number="011", position=Position.objects.get(code="lawyer"))
+    html = client_of(hr_officer).get(reverse("attestation:eligibility"), HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert "<small>жоғары деңгейлі біліктілік, екінші санат</small>" in html
+    assert "—, —" not in html
+
+
 def test_analysts_filter_by_region_and_see_the_nation(client_of, analyst, centre, other_centre):
     social_worker(centre, number="010")
     social_worker(other_centre, number="777")
