@@ -10,6 +10,7 @@
 
 from datetime import date
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from attestation.models import OPEN_STATES, Candidate
@@ -40,7 +41,7 @@ def eligible_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
                 "eligible",
                 verdict.eligible_from,
                 employee,
-                lambda code=verdict.next_category, position=position: (
+                lambda code=verdict.next_category, position=position: capfirst(
                     _("Qualifies for the %(category)s: propose for attestation.")
                     % {"category": category_label(code, position)}
                 ),

@@ -115,6 +115,7 @@ class DeadlineFilterForm(SafeForm):
         coerce=int,
         required=False,
         empty_value=30,
+        initial=30,  # the horizon shown before a choice is made (the calendar's default)
         choices=[(7, _("7 days")), (14, _("14 days")), (30, _("30 days")), (90, _("90 days"))],
     )
 

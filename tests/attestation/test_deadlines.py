@@ -3,8 +3,10 @@ social worker in the second category since 01.03.2026 qualifies for the first on
 
 from datetime import date as D
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from attestation import services
 from personnel.deadlines import deadlines
@@ -20,6 +22,21 @@ def test_item_15_the_day_a_social_worker_qualifies_is_in_the_calendar(centre):
     assert eligible(deadlines([centre.pk], D(2027, 2, 1), within=30)) == [("001", D(2027, 3, 1), False)]
     assert eligible(deadlines([centre.pk], D(2027, 1, 1), within=30)) == []
     assert eligible(deadlines([centre.pk], D(2027, 3, 5), within=30)) == [("001", D(2027, 3, 1), True)]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("kk", "Бірінші санат алуға құқылы: аттестаттауға ұсыныңыз."),
+        ("ru", "Может получить следующую категорию (первая категория): выдвиньте на аттестацию."),
+    ],
+)
+def test_the_item_reads_as_a_sentence(centre, language, sentence):
+    """The Kazakh sentence begins with the category's name: it still begins with a capital letter."""
+    social_worker(centre, number="001")
+    [item] = [item for item in deadlines([centre.pk], D(2027, 2, 1)) if item.kind == "eligible"]
+    with translation.override(language):
+        assert item.detail == sentence
 
 
 def test_a_candidate_of_an_open_session_leaves_the_calendar(centre, hr_officer):

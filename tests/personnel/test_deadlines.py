@@ -136,3 +136,9 @@ def test_the_start_page_shows_the_ten_most_urgent(client_of, hr_officer, centre)
         contract(employee, number=str(number), signed_on=D(2026, 11, 2), start_date=D(2026, 11, 2))
     page = client_of(hr_officer).get(reverse("home")).content.decode()
     assert page.count('data-kind="contract_registration"') == 10
+
+
+def test_the_calendar_page_shows_the_horizon_it_lists(client_of, hr_officer):
+    """Before a choice the calendar lists 30 days ahead: the horizon's choice says 30 days, not the first option."""
+    html = client_of(hr_officer).get(reverse("personnel:calendar")).content.decode()
+    assert '<option value="30" selected>' in html

@@ -132,8 +132,9 @@ def test_cancelling_a_hire_archives_the_record(centre, psychologist, valid_iin):
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("kk", ["БҰЙРЫҚ", "БҰЙЫРАМЫН", "Жұмыстан босату туралы", "Негіздеме"]),
-        ("ru", ["ПРИКАЗ", "ПРИКАЗЫВАЮ", "Об увольнении", "Основание"]),
+        ("kk", ["БҰЙРЫҚ", "БҰЙЫРАМЫН", "Жұмыстан босату туралы", "Негіздеме", "30.11.2026 жұмыстан босатылсын"]),
+        # Russian names are not declined: the point names the person after a colon, in the nominative.
+        ("ru", ["ПРИКАЗ", "ПРИКАЗЫВАЮ", "Об увольнении", "Основание", "Уволить 30.11.2026: Құрманғазиева"]),
     ],
 )
 def test_the_order_prints_in_kazakh_and_russian(client_of, hr_officer, worker, language, words):
