@@ -155,18 +155,26 @@ class AreaReport:
 # Staff by position × level × category, and the chart of staff by position and category.
 
 
+# The chart's and the table's name for a blank category: missing on a post with a ladder (items 15, 18, 21, 36),
+# as it should be on a post without one (the order gives those no categories).
+NOT_RECORDED, NO_LADDER = "unknown", "no_ladder"
+
+
 def _category_name(code: str) -> str:
-    return label(CATEGORY_CHOICES, code) if code else _("not recorded")
+    if code == NO_LADDER:
+        return _("no categories for this post")
+    return label(CATEGORY_CHOICES, code) if code and code != NOT_RECORDED else _("not recorded")
 
 
 def staff_table(rows: list[EligibilityRow]) -> list[dict]:
     """Active staff counted by position × level × category from eligibility rows (no query)."""
     counts = Counter()
-    positions = {}
+    positions, ladders = {}, {}
     for row in rows:
         key = row.person.post
         counts[key] += 1
         positions[key[0]] = row.person.position
+        ladders[key[0]] = row.post_has_ladder
     level_rank = {code: index for index, code in enumerate(LEVEL_CODES)}
     category_rank = {code: index for index, code in enumerate(CATEGORY_CODES)}
 
@@ -191,7 +199,8 @@ def staff_table(rows: list[EligibilityRow]) -> list[dict]:
                 "category": key[2],
                 "category_label": category_label(key[2], position.code if position else None)
                 if key[2]
-                else _("not recorded"),
+                else _category_name(NOT_RECORDED if ladders[key[0]] else NO_LADDER),
+                "chart_category": key[2] or (NOT_RECORDED if ladders[key[0]] else NO_LADDER),
                 "count": counts[key],
             }
         )
@@ -204,14 +213,15 @@ def staff_chart(table: list[dict]) -> dict:
     for line in table:
         if line["position"] not in positions:
             positions.append(line["position"])
-    present = [code for code in [*CATEGORY_CODES, ""] if any(line["category"] == code for line in table)]
+    codes = [*CATEGORY_CODES, NO_LADDER, NOT_RECORDED]
+    present = [code for code in codes if any(line["chart_category"] == code for line in table)]
     datasets = []
     for code in present:
         data = [0] * len(positions)
         for line in table:
-            if line["category"] == code:
+            if line["chart_category"] == code:
                 data[positions.index(line["position"])] += line["count"]
-        datasets.append({"code": code or "unknown", "label": _category_name(code), "data": data})
+        datasets.append({"code": code, "label": _category_name(code), "data": data})
     return {"labels": positions, "datasets": datasets}
 
 

@@ -334,11 +334,14 @@ class EligibilityRow:
     """An employee's verdict on a day. ``employee`` is built when first read and ``verdict.reasons`` worked out
     when first read: a page reads them for the rows it shows."""
 
-    __slots__ = ("person", "verdict", "periods")
+    __slots__ = ("person", "verdict", "periods", "post_has_ladder")
 
-    def __init__(self, person: Person, verdict: Verdict, periods: list[tuple]) -> None:
+    def __init__(self, person: Person, verdict: Verdict, periods: list[tuple], post_has_ladder: bool) -> None:
         self.person = person
         self.verdict = verdict
+        # Whether the requirements of the post held on the day have a category ladder (items 15, 18, 21, 36): a
+        # blank category is then missing, not as it should be.
+        self.post_has_ladder = post_has_ladder
         # The work periods as read for the facts (PERIOD_COLUMNS[1:], by start date): a page that computes more
         # from them (the attestation schedule of the dashboard) reads them once.
         self.periods = periods
@@ -361,7 +364,7 @@ def eligibility(
     gc.disable()
     try:
         return [
-            EligibilityRow(person, evaluate(facts, requirements, day), rows)
+            EligibilityRow(person, evaluate(facts, requirements, day), rows, requirements.has_ladder(facts.position))
             for person, facts, rows in _people_facts_periods(employees, catalogue, centres, day)
         ]
     finally:

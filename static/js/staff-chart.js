@@ -4,7 +4,7 @@
   var source = document.getElementById("staff-chart-data");
   if (!canvas || !source || !window.Chart) { return; }
   var data = JSON.parse(source.textContent);
-  var colours = {none: "#adb5bd", second: "#6ea8fe", first: "#0d6efd", highest: "#052c65", unknown: "#ffc107"};
+  var colours = {none: "#adb5bd", second: "#6ea8fe", first: "#0d6efd", highest: "#052c65", no_ladder: "#dee2e6", unknown: "#ffc107"};
   new window.Chart(canvas, {
     type: "bar",
     data: {

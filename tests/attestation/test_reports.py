@@ -19,7 +19,7 @@ from attestation.models import Candidate, Session
 from attestation.reports import area_report, centre_dashboard
 from positions.models import Position
 from tests.attestation.test_eligibility import social_worker
-from tests.factories import CentreFactory, UserFactory
+from tests.factories import CentreFactory, EmployeeFactory, UserFactory, WorkPeriodFactory
 
 
 @pytest.fixture(autouse=True)
@@ -371,6 +371,27 @@ def test_the_start_page_shows_an_analyst_the_national_count(client_of, centre, h
     [item] = attention_items(analyst)
     assert item["count"] == 1 and item["url"].startswith(reverse("attestation:area"))
     assert attention_items(UserFactory(username="nobody")) == []
+
+
+def test_a_blank_category_is_missing_only_where_the_post_has_a_ladder(staff, centre):
+    """Item 15's social worker has a ladder, so a blank category there is "not recorded"; the order gives the lawyer
+    no categories (item 39), so a blank one is as it should be."""
+    EmployeeFactory(centre=centre, personnel_number="050", position=Position.objects.get(code="lawyer"), category="")
+    worker = EmployeeFactory(
+        centre=centre, personnel_number="051", position=Position.objects.get(code="social_worker"), category=""
+    )
+    WorkPeriodFactory(employee=worker, position=worker.position, qualification_level="high", category="")
+    with translation.override("en"):
+        report = centre_dashboard(centre, DAY)
+        lines = {(line["position_code"], line["category"]): line["category_label"] for line in report.headcount}
+        datasets = {dataset["code"]: dataset["label"] for dataset in report.chart["datasets"]}
+    assert lines[("lawyer", "")] == "no categories for this post"
+    assert lines[("social_worker", "")] == "not recorded"
+    assert datasets == {
+        "second": "second category",
+        "no_ladder": "no categories for this post",
+        "unknown": "not recorded",
+    }
 
 
 def test_a_position_title_is_used_in_the_chart(staff, centre):
