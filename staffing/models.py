@@ -167,10 +167,11 @@ class Employee(models.Model):
         indexes = [
             models.Index(fields=["centre", "dismissal_date"], name="employee_centre_active"),
             models.Index(fields=["centre", "position", "qualification_level", "category"], name="employee_post"),
-            # The national list (analysts) sorts every active employee by name, a centre's list its own.
-            models.Index(
-                fields=["name_key", "id"], condition=Q(dismissal_date__isnull=True), name="employee_active_by_name"
-            ),
+            # The national list (analysts) sorts every employee at work by name, a centre's list its own. Not a
+            # partial index on "not dismissed": "at work" includes a dismissal scheduled after today, a condition
+            # no index predicate can hold, and the planner then sorted the whole table (75 ms at 100,000 people,
+            # 0.3 ms walking this index).
+            models.Index(fields=["name_key", "id"], name="employee_by_name"),
             models.Index(fields=["centre", "name_key", "id"], name="employee_centre_by_name"),
         ]
 
