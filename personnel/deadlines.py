@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from personnel.models import CalendarDay, Contract, ContractAmendment
@@ -99,6 +99,8 @@ def _scope(centre_ids: list[int] | None, prefix: str) -> Q:
 
 
 def contract_deadlines(centre_ids, as_of: date, horizon: date, calendar: WorkingCalendar) -> list[Deadline]:
+    # The employee's latest contract among all of theirs, not only among those that have something due.
+    newest = Contract.objects.filter(employee_id=OuterRef("employee_id")).order_by("-start_date", "-pk").values("pk")
     contracts = list(
         Contract.objects.filter(_scope(centre_ids, "employee__"))
         .filter(
@@ -107,12 +109,10 @@ def contract_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
             | Q(kind=Contract.Kind.FIXED_TERM, employee__dismissal_date__isnull=True, end_date__lte=horizon)
             | Q(probation_end__gte=as_of, probation_end__lte=horizon)
         )
+        .annotate(latest_pk=Subquery(newest[:1]))
         .select_related("employee__centre")
         .order_by("employee_id", "-start_date", "-pk")
     )
-    latest_of: dict[int, int] = {}
-    for contract in contracts:
-        latest_of.setdefault(contract.employee_id, contract.pk)
     found = []
     for contract in contracts:
         employee, number, signed = contract.employee, contract.number, _d(contract.signed_on)
@@ -128,7 +128,7 @@ def contract_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
                     ),
                 )
             )
-        is_latest = latest_of[contract.employee_id] == contract.pk
+        is_latest = contract.latest_pk == contract.pk
         if is_latest and employee.dismissal_date and contract.termination_registered_on is None:
             ended = _d(employee.dismissal_date)
             found.append(

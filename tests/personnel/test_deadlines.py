@@ -79,6 +79,34 @@ def test_fixed_term_end_and_probation_end(worker, centre):
     assert kinds(deadlines([centre.pk], D(2026, 12, 2), within=10)) == []
 
 
+def test_only_the_latest_contract_ends(worker, centre):
+    """A fixed-term contract followed by a newer one (registered, nothing due) no longer ends anything."""
+    contract(
+        worker,
+        kind="fixed_term",
+        end_date=D(2026, 12, 31),
+        registered_on=D(2026, 12, 1),
+        signed_on=D(2026, 11, 30),
+        start_date=D(2026, 11, 30),
+    )
+    assert kinds(deadlines([centre.pk], D(2026, 12, 2))) == [("fixed_term_end", D(2026, 12, 31), False)]
+    contract(worker, number="7", signed_on=D(2026, 12, 1), start_date=D(2027, 1, 1), registered_on=D(2026, 12, 1))
+    assert deadlines([centre.pk], D(2026, 12, 2)) == []
+
+
+def test_only_the_latest_contract_has_its_termination_registered(centre):
+    position = Position.objects.get(code="psychologist")
+    employee = EmployeeFactory(centre=centre, position=position, category="none", hire_date=D(2026, 11, 2))
+    WorkPeriodFactory(employee=employee, position=position, category="none", start_date=D(2026, 11, 2))
+    first = {"signed_on": D(2026, 11, 2), "start_date": D(2026, 11, 2), "registered_on": D(2026, 11, 3)}
+    contract(employee, kind="fixed_term", end_date=D(2026, 11, 15), **first)
+    second = {"signed_on": D(2026, 11, 16), "start_date": D(2026, 11, 16), "registered_on": D(2026, 11, 17)}
+    newer = contract(employee, number="7", **second)
+    staffing_services.employee_dismiss(employee=employee, dismissal_date=D(2026, 11, 30))
+    services.contract_update(contract=newer, termination_registered_on=D(2026, 12, 1))
+    assert deadlines([centre.pk], D(2026, 12, 2)) == []
+
+
 def test_other_centres_items_stay_out(worker, centre, other_centre):
     contract(worker)
     assert deadlines([other_centre.pk], D(2026, 12, 14)) == []
