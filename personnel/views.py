@@ -28,8 +28,8 @@ from personnel.forms import (
 )
 from personnel.models import Certificate, Contract, ContractAmendment, Order
 from staffing.access import (
-    changeable_centres,
     get_visible_or_404,
+    may_change_centre,
     may_see_full_iin,
     may_see_staff,
     visible_centres,
@@ -45,7 +45,7 @@ def _require_staff(user) -> None:
 
 
 def _require_change(user, centre) -> None:
-    if not changeable_centres(user).filter(pk=centre.pk).exists():
+    if not may_change_centre(user, centre):
         raise PermissionDenied
 
 
@@ -160,13 +160,24 @@ def order_list(request):
     centres = list(visible_centres(request.user).order_by("code"))
     year = request.GET.get("year", "")
     year = int(year) if year.isdigit() and 1990 <= int(year) <= 2100 else today().year
-    orders = _visible_orders(request.user).filter(year=year).select_related("centre", "cancels")
+    orders = _visible_orders(request.user).filter(year=year).select_related("centre", "cancels", "cancelled_by")
     code = request.GET.get("centre", "")
     if code:
         orders = orders.filter(centre__code=code)
     orders = list(orders.prefetch_related("items__employee").order_by("centre__code", "-sequence")[:500])
+    for order in orders:
+        # Cancelling is offered to who may do it (the centre's HR officer), once, and never for a cancelling order.
+        order.may_cancel = (
+            order.kind != Order.Kind.CANCELLATION
+            and not _is_cancelled(order)
+            and (request.user.is_superuser or may_change_centre(request.user, order.centre_id))
+        )
     context = {"orders": orders, "centres": centres, "year": year, "centre_code": code}
     return render(request, "personnel/order_list.html", context)
+
+
+def _is_cancelled(order: Order) -> bool:
+    return hasattr(order, "cancelled_by")  # the reverse side of Order.cancels, fetched with the order
 
 
 def _order(request, pk) -> Order:

@@ -172,6 +172,20 @@ def test_hiring_through_the_page(client_of, hr_officer, centre, psychologist, va
     assert employee.order_items.get().order.kind == "hire"
 
 
+def test_the_register_strikes_a_cancelled_order_and_offers_cancelling_only_to_hr_once(
+    client_of, hr_officer, director, worker
+):
+    dismissal = services.order_dismissal(employee=worker, order_date=D(2026, 11, 30), dismissal_date=D(2026, 11, 30))
+    cancel_url = reverse("personnel:order_cancel", args=[dismissal.pk])
+    register = reverse("personnel:order_list")
+    assert cancel_url in client_of(hr_officer).get(register, {"year": 2026}).content.decode()
+    assert cancel_url not in client_of(director).get(register, {"year": 2026}).content.decode()
+    services.order_cancel(order=dismissal, order_date=D(2026, 12, 1), basis="Қате")
+    html = client_of(hr_officer).get(register, {"year": 2026}).content.decode()
+    assert f'data-order="{dismissal.number}" class="text-decoration-line-through"' in html
+    assert cancel_url not in html
+
+
 def test_the_register_lists_only_the_users_centres(client_of, hr_officer, other_hr_officer, worker):
     services.order_dismissal(employee=worker, order_date=D(2026, 11, 30), dismissal_date=D(2026, 11, 30))
     assert "1-ж/қ" in client_of(hr_officer).get(reverse("personnel:order_list"), {"year": 2026}).content.decode()
