@@ -328,15 +328,16 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
     table = staff_table(rows)
     window_end = day + timedelta(days=WINDOW_DAYS)
     plans = eligibility_schedule(rows, day, candidacies=candidacies)
+    # The rows come in the Kazakh alphabetical order (name_key): a stable sort by date keeps it within a date.
     due = []
     for row in rows:
         plan = plans[row.employee.pk]
         if row.employee.pk not in candidate_ids and plan.due_on(window_end):
             first = min(d for d in (plan.periodic_attestation_due, plan.category_valid_until) if d is not None)
-            due.append((first, row.employee.full_name, row.employee, plan))
-    due.sort(key=lambda item: item[:2])
+            due.append((first, row.employee, plan))
+    due.sort(key=lambda item: item[0])
     return CentreDashboard(
-        attestation_due=[(employee, plan) for _first, _name, employee, plan in due],
+        attestation_due=[(employee, plan) for _first, employee, plan in due],
         centre=centre,
         day=day,
         window_end=window_end,
@@ -352,7 +353,7 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
                 for row in rows
                 if eligible_soon(row.verdict, day) and row.employee.pk not in candidate_ids
             ),
-            key=lambda item: (item.verdict.eligible_from, item.employee.build_name_key()),
+            key=lambda item: item.verdict.eligible_from,
         ),
         awaiting_approval=awaiting,
         outcomes=_outcome_lines(Counter(candidate.decision for candidate in recent)),

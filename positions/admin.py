@@ -171,8 +171,8 @@ class ClauseAmendmentForm(AmendmentForm):
         wordings = latest_wordings()
         self.fields["clause"].wordings = wordings
         self.fields["clause"].widget.wordings = wordings
-        clause = self.initial.get("clause")
-        if clause and not self.initial.get("text"):
+        clause = self.initial.get("clause")  # from the address (?clause=): anything may be typed there
+        if clause and str(clause).isdigit() and not self.initial.get("text"):
             self.initial["text"] = wordings.get(int(clause), "")
 
     def amend(self):

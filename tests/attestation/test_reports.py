@@ -413,3 +413,20 @@ def test_the_reports_render_and_export_in_kazakh_and_russian(client_of, staff, a
         assert response.status_code == 200, name
     html = client.get(reverse("attestation:area")).content.decode()
     assert f'lang="{language}"' in html
+
+
+def test_the_dashboard_lists_who_is_due_by_date_then_in_kazakh_order(centre):
+    """Two people due on the same day: Ә comes after А and long before Я in the Kazakh alphabet (a sort by the
+    letters' code points put Ә after Я)."""
+    position = Position.objects.get(code="psychologist")
+    for number, last_name in (("001", "Ярова"), ("002", "Әбенова"), ("003", "Арынова")):
+        employee = EmployeeFactory(
+            centre=centre,
+            personnel_number=number,
+            last_name=last_name,
+            position=position,
+            hire_date=DAY.replace(year=2015),
+        )
+        WorkPeriodFactory(employee=employee, position=position, category="none", start_date=employee.hire_date)
+    names = [employee.last_name for employee, _plan in centre_dashboard(centre, DAY).attestation_due]
+    assert names == ["Арынова", "Әбенова", "Ярова"]

@@ -98,3 +98,10 @@ def test_the_clause_picker_shows_each_clauses_wording_and_a_new_wording_starts_f
     assert f'data-wording="{latest[:30]}' in html
     chosen = client.get(reverse("admin:positions_clauseversion_add"), {"clause": clause.pk})
     assert chosen.context["adminform"].form.initial["text"] == latest
+
+
+def test_a_clause_in_the_address_that_is_not_a_number_opens_an_empty_form(client_of, editor):
+    """?clause= comes from the address bar: anything typed there opens the form, never a server error."""
+    response = client_of(editor).get(reverse("admin:positions_clauseversion_add"), {"clause": "abc"})
+    assert response.status_code == 200
+    assert response.context["adminform"].form.initial.get("text", "") == ""
