@@ -388,11 +388,13 @@ def order_cancel(*, order: Order, order_date: date, basis: str, signed_by: str =
         "date": _dmy(cancelling.date),
         "cancelled": order.number,
     }
-    for item in order.items.select_related("employee", "period").order_by("-pk"):
-        employee = Employee.objects.get(pk=item.employee_id)
+    for item in order.items.select_related("employee", "period").order_by("-pk"):  # one point per employee
+        employee = item.employee
         if order.kind == Order.Kind.HIRE:
             if employee.dismissal_date is None:
-                staffing_services.employee_dismiss(employee=employee, dismissal_date=employee.hire_date)
+                staffing_services.employee_dismiss(
+                    employee=employee, dismissal_date=employee.hire_date, reason=str(reason)
+                )
         elif order.kind in (Order.Kind.TRANSFER, Order.Kind.CATEGORY) and item.period_id:
             staffing_services.employee_assignment_revert(period=item.period, reason=str(reason))
         elif order.kind == Order.Kind.DISMISSAL and employee.dismissal_date == item.effective_date:

@@ -302,9 +302,12 @@ def employee_change_assignment(
 
 
 @transaction.atomic
-def employee_dismiss(*, employee: Employee, dismissal_date: date, expected_version: int | None = None) -> Employee:
+def employee_dismiss(
+    *, employee: Employee, dismissal_date: date, expected_version: int | None = None, reason: str = ""
+) -> Employee:
     """Archive, never delete: the open period ends on the dismissal date; the record stays and can be restored.
-    A date after today is scheduled: the employee still works (and is counted) until that day."""
+    A date after today is scheduled: the employee still works (and is counted) until that day. `reason` goes to
+    the records' history (a hire undone by a cancelling order)."""
     if employee.dismissal_date is not None:
         raise ValidationError(_("This employee is already dismissed."), code="dismissed")
     validation.raise_if(
@@ -318,8 +321,10 @@ def employee_dismiss(*, employee: Employee, dismissal_date: date, expected_versi
     _bump_version(employee, expected_version)
     if current:
         current.end_date = dismissal_date
+        current._change_reason = reason
         current.save(update_fields=["end_date"])
     employee.dismissal_date = dismissal_date
+    employee._change_reason = reason
     employee.save()
     return employee
 

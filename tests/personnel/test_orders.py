@@ -123,10 +123,12 @@ def test_cancelling_a_dismissal_lets_the_employee_work_on(worker):
 
 def test_cancelling_a_hire_archives_the_record(centre, psychologist, valid_iin):
     order, employee = hire(centre, psychologist, valid_iin)
-    services.order_cancel(order=order, order_date=D(2026, 11, 3), basis="Келмеді")
+    cancelling = services.order_cancel(order=order, order_date=D(2026, 11, 3), basis="Келмеді")
     employee.refresh_from_db()
     assert employee.dismissal_date == employee.hire_date
     assert Employee.objects.filter(pk=employee.pk).exists()
+    # The records' history names the cancelling order as the reason (docs/personnel.md).
+    assert cancelling.number in employee.history.first().history_change_reason
 
 
 @pytest.mark.parametrize(
