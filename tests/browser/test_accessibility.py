@@ -116,7 +116,11 @@ def test_the_skip_link_is_the_first_stop_and_leads_to_the_content(page, live_ser
 
 def test_focus_is_visible_on_links_and_buttons(page, live_server, demo):
     sign_in(page, live_server, "hr")
+    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_load_state("load")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # the brand link on the blue bar
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline != "none"
+    expect(page.locator(".navbar-brand")).to_be_focused()
+    # The app's ring (static/css/app.css), not the browser's own default outline.
+    style = page.evaluate("(s => [s.outlineStyle, s.outlineWidth])(getComputedStyle(document.activeElement))")
+    assert style == ["solid", "3px"]

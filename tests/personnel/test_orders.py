@@ -3,6 +3,7 @@ an order that undoes what they did, printed in Kazakh and Russian (HTML and PDF)
 
 import io
 from datetime import date as D
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -86,7 +87,9 @@ def test_a_failed_change_leaves_no_order(worker, psychologist):
 
 def test_an_order_cannot_be_dated_in_the_future(worker):
     with pytest.raises(ValidationError):
-        services.order_dismissal(employee=worker, order_date=D(2099, 1, 1), dismissal_date=D(2026, 11, 30))
+        # Tomorrow: within the year-ahead bound every date input has, so only "never in the future" refuses it.
+        tomorrow = today() + timedelta(days=1)
+        services.order_dismissal(employee=worker, order_date=tomorrow, dismissal_date=D(2026, 11, 30))
     assert Employee.objects.get(pk=worker.pk).dismissal_date is None
 
 
