@@ -1,10 +1,14 @@
 """What every printable document shares (attestation's and personnel's): the languages documents are written in,
-the language a request asks for, the toolbar's links and the PDF rendering (templates/documents/_base.html)."""
+the language a request asks for, the toolbar's links, the PDF rendering (templates/documents/_base.html) and the
+answer to a document's request."""
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import translation
+from django.utils.http import content_disposition_header
 
 LANGUAGES = ("kk", "ru")  # documents are official papers: Kazakh or Russian, never English
 
@@ -37,3 +41,22 @@ def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML  # imported here: loading WeasyPrint (pango, fonts) is slow
 
     return HTML(string=html).write_pdf()
+
+
+def document_response(
+    request,
+    *,
+    filename: str,
+    pdf: Callable[[str], bytes],
+    html: Callable[[str, dict], str],
+    back: str | None = None,
+) -> HttpResponse:
+    """The document in the language asked for (language_of): with ?format=pdf its A4 PDF as an attachment named
+    `filename`, else its page with the toolbar. `pdf(language)` and `html(language, links)` render it."""
+    language = language_of(request)
+    if request.GET.get("format") == "pdf":
+        response = HttpResponse(pdf(language), content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+        return response
+    page = html(language, document_links(request, language, back))
+    return HttpResponse(page, content_type="text/html; charset=utf-8", headers={"Content-Language": language})

@@ -65,7 +65,10 @@ def working_calendar() -> WorkingCalendar:
     return WorkingCalendar.from_days(CalendarDay.objects.values_list("date", "working"))
 
 
-def deadlines(centre_ids: list[int] | None, as_of: date, within: int = 30) -> list[Deadline]:
+WITHIN_DAYS = 30  # the calendar's horizon unless one is chosen (page, command)
+
+
+def deadlines(centre_ids: list[int] | None, as_of: date, within: int = WITHIN_DAYS) -> list[Deadline]:
     """Every item due on or before as_of + within days in these centres (None: all), overdue ones included,
     soonest first. A fixed number of queries: one for the calendar, a few per source."""
     horizon = as_of + timedelta(days=within)

@@ -15,6 +15,7 @@ from personnel.models import Certificate, Order
 from positions.labels import CATEGORY_CHOICES, LEVEL_CHOICES, label
 from staffing.models import Employee
 from staffing.selectors import experience_summary
+from staffing.templatetags.staffing_tags import age_on, masked_iin
 
 
 def _d(day) -> str:
@@ -110,19 +111,15 @@ def register_personal_card_part(part: PersonalCardPart) -> None:
         _card_parts.append(part)
 
 
-def _age(birth_date, day) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
-
-
 def _card_context(employee: Employee, show_iin: bool) -> dict:
     day = today()
     periods = list(employee.periods.select_related("position").order_by("start_date", "pk"))
     return {
         "employee": employee,
         "centre_name": employee.centre.name,
-        "iin": employee.iin if show_iin else employee.iin[:2] + "•" * 8 + employee.iin[-2:],
+        "iin": employee.iin if show_iin else masked_iin(employee.iin),
         "show_personal": show_iin,
-        "age": _age(employee.birth_date, day),
+        "age": age_on(employee.birth_date, day),
         "education": list(employee.education.select_related("field").order_by("graduation_date", "pk")),
         "periods": periods,
         "experience": experience_summary(periods, day),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.dates import today
 from config.inputs import SafeForm, SafeModelForm
+from personnel.deadlines import WITHIN_DAYS
 from personnel.models import Contract, ContractAmendment, Order
 from staffing.forms import DATE_WIDGET, AssignmentForm, DateForm, HireForm
 
@@ -114,8 +115,8 @@ class DeadlineFilterForm(SafeForm):
         label=_("Within"),
         coerce=int,
         required=False,
-        empty_value=30,
-        initial=30,  # the horizon shown before a choice is made (the calendar's default)
+        empty_value=WITHIN_DAYS,
+        initial=WITHIN_DAYS,  # the horizon shown before a choice is made
         choices=[(7, _("7 days")), (14, _("14 days")), (30, _("30 days")), (90, _("90 days"))],
     )
 

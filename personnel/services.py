@@ -40,11 +40,11 @@ def contract_problems(*, employee: Employee, fields: dict, day: date) -> dict:
         problems.setdefault("end_date", _("The contract cannot end before it starts."))
     if start and probation and (probation < start or (end and probation > end)):
         problems.setdefault("probation_end", _("Probation ends within the contract's term."))
-    for name in ("registered_on",):
-        if fields.get(name) and signed and fields[name] < signed:
-            problems.setdefault(name, _("A contract is registered on or after the day it is signed."))
-        if fields.get(name) and fields[name] > day:
-            problems.setdefault(name, _("A registration date cannot be in the future."))
+    registered = fields.get("registered_on")
+    if registered and signed and registered < signed:
+        problems.setdefault("registered_on", _("A contract is registered on or after the day it is signed."))
+    if registered and registered > day:
+        problems.setdefault("registered_on", _("A registration date cannot be in the future."))
     ended = fields.get("termination_registered_on")
     if ended:
         if employee.dismissal_date is None:
@@ -80,14 +80,13 @@ def contract_create(*, employee: Employee, **fields) -> Contract:
 
 @transaction.atomic
 def contract_update(*, contract: Contract, **fields) -> Contract:
-    merged = {name: getattr(contract, name) for name in fields} | fields
     current = {
         name: getattr(contract, name)
         for name in ("signed_on", "start_date", "end_date", "probation_end", "kind", "registered_on")
     }
     validation.raise_if(
-        contract_problems(employee=contract.employee, fields=current | merged, day=today()),
-        _number_taken(contract.employee, merged.get("number", contract.number), contract.pk),
+        contract_problems(employee=contract.employee, fields=current | fields, day=today()),
+        _number_taken(contract.employee, fields.get("number", contract.number), contract.pk),
     )
     for name, value in fields.items():
         setattr(contract, name, value)

@@ -4,18 +4,16 @@ user's centres are 404; visible records the role may not change are 403."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from config.dates import today
-from config.documents import document_links, language_of
+from config.documents import document_response
 from config.inputs import add_service_errors
 from personnel import documents, services
-from personnel.deadlines import deadlines
+from personnel.deadlines import WITHIN_DAYS, deadlines
 from personnel.forms import (
     AmendmentForm,
     AssignmentOrderForm,
@@ -57,8 +55,8 @@ def _employee(request, pk, *, change=False) -> Employee:
     return employee
 
 
-def _form_page(request, form, *, title, centre, employee=None, cancel_url=None):
-    context = {"form": form, "title": title, "centre": centre, "employee": employee, "cancel_url": cancel_url}
+def _form_page(request, form, *, title, centre, employee=None):
+    context = {"form": form, "title": title, "centre": centre, "employee": employee}
     return render(request, "personnel/form.html", context)
 
 
@@ -194,15 +192,12 @@ def _order(request, pk) -> Order:
 @never_cache
 def order_document(request, pk):
     order = _order(request, pk)
-    language = language_of(request)
-    if request.GET.get("format") == "pdf":
-        response = HttpResponse(documents.order_pdf(order, language=language), content_type="application/pdf")
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"order-{order.centre.code}-{order.year}-{order.sequence}.pdf"
-        )
-        return response
-    html = documents.order_html(order, language=language, links=document_links(request, language))
-    return HttpResponse(html, content_type="text/html; charset=utf-8", headers={"Content-Language": language})
+    return document_response(
+        request,
+        filename=f"order-{order.centre.code}-{order.year}-{order.sequence}.pdf",
+        pdf=lambda language: documents.order_pdf(order, language=language),
+        html=lambda language, links: documents.order_html(order, language=language, links=links),
+    )
 
 
 def order_cancel(request, pk):
@@ -318,9 +313,9 @@ def calendar(request):
     _require_staff(request.user)
     centres = list(visible_centres(request.user).order_by("code"))
     form = DeadlineFilterForm(request.GET or None, centres=centres)
-    within, chosen = 30, centres
+    within, chosen = WITHIN_DAYS, centres
     if form.is_valid():
-        within = form.cleaned_data["within"] or 30
+        within = form.cleaned_data["within"]
         if form.cleaned_data["centre"]:
             chosen = [centre for centre in centres if centre.code == form.cleaned_data["centre"]]
     day = today()
@@ -336,24 +331,19 @@ def calendar(request):
 @never_cache
 def personal_card(request, pk):
     employee = _employee(request, pk)
-    language = language_of(request)
     # Full IIN and birth date only where the user is HR officer or director of the centre (docs/security.md).
     show_iin = may_see_full_iin(request.user, employee.centre)
     if show_iin:
         detail = "personal card (PDF)" if request.GET.get("format") == "pdf" else "personal card"
         access_record(what=What.CARD, request=request, employee=employee, detail=detail)
-    if request.GET.get("format") == "pdf":
-        response = HttpResponse(
-            documents.personal_card_pdf(employee, language=language, show_iin=show_iin), content_type="application/pdf"
-        )
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"personal-card-{employee.centre.code}-{employee.personnel_number}.pdf"
-        )
-        return response
-    html = documents.personal_card_html(
-        employee, language=language, show_iin=show_iin, links=document_links(request, language)
+    return document_response(
+        request,
+        filename=f"personal-card-{employee.centre.code}-{employee.personnel_number}.pdf",
+        pdf=lambda language: documents.personal_card_pdf(employee, language=language, show_iin=show_iin),
+        html=lambda language, links: documents.personal_card_html(
+            employee, language=language, show_iin=show_iin, links=links
+        ),
     )
-    return HttpResponse(html, content_type="text/html; charset=utf-8", headers={"Content-Language": language})
 
 
 @require_POST
@@ -371,12 +361,9 @@ def certificate(request, pk):
         "employee__centre", "employee__position"
     )
     item = get_visible_or_404(queryset, pk=pk)
-    language = language_of(request)
-    if request.GET.get("format") == "pdf":
-        response = HttpResponse(documents.certificate_pdf(item, language=language), content_type="application/pdf")
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"certificate-{item.centre.code}-{item.year}-{item.sequence}.pdf"
-        )
-        return response
-    html = documents.certificate_html(item, language=language, links=document_links(request, language))
-    return HttpResponse(html, content_type="text/html; charset=utf-8", headers={"Content-Language": language})
+    return document_response(
+        request,
+        filename=f"certificate-{item.centre.code}-{item.year}-{item.sequence}.pdf",
+        pdf=lambda language: documents.certificate_pdf(item, language=language),
+        html=lambda language, links: documents.certificate_html(item, language=language, links=links),
+    )

@@ -8,13 +8,12 @@ user does not see is a 404, like any other record outside their scope.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import NoReverseMatch
-from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from attestation.documents import SESSION_KINDS, document_filename, document_html, document_pdf
 from attestation.models import Candidate, Session
-from config.documents import document_links, language_of
+from config.documents import document_response
 from staffing.access import get_visible_or_404, may_see_staff, visible_centres
 
 
@@ -31,25 +30,15 @@ def _session_url(session: Session) -> str | None:
 
 
 def _respond(request, kind: str, session: Session, candidate: Candidate | None = None) -> HttpResponse:
-    language = language_of(request)
-    if request.GET.get("format") == "pdf":
-        response = HttpResponse(
-            document_pdf(kind, session, language=language, candidate=candidate), content_type="application/pdf"
-        )
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=document_filename(kind, session, candidate=candidate)
-        )
-        return response
-    html = document_html(
-        kind,
-        session,
-        language=language,
-        candidate=candidate,
-        extra_context={"links": document_links(request, language, _session_url(session))},
+    return document_response(
+        request,
+        filename=document_filename(kind, session, candidate=candidate),
+        pdf=lambda language: document_pdf(kind, session, language=language, candidate=candidate),
+        html=lambda language, links: document_html(
+            kind, session, language=language, candidate=candidate, extra_context={"links": links}
+        ),
+        back=_session_url(session),
     )
-    response = HttpResponse(html, content_type="text/html; charset=utf-8")
-    response["Content-Language"] = language
-    return response
 
 
 @require_safe

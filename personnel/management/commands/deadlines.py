@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from config.dates import today
-from personnel.deadlines import deadlines
+from personnel.deadlines import WITHIN_DAYS, deadlines
 from staffing.models import Centre
 
 
@@ -22,11 +22,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (default: today)")
         parser.add_argument("--centre", help="centre code (default: all centres)")
-        parser.add_argument("--within", type=int, default=30, help="days after as-of (default 30)")
+        parser.add_argument("--within", type=int, default=WITHIN_DAYS, help=f"days after as-of (default {WITHIN_DAYS})")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
         parser.add_argument("--language", choices=["kk", "ru", "en"], default="kk")
 
-    def handle(self, *args, as_of=None, centre=None, within=30, format="json", language="kk", **options):
+    def handle(self, *args, as_of=None, centre=None, within=WITHIN_DAYS, format="json", language="kk", **options):
         try:
             day = date.fromisoformat(as_of) if as_of else today()
         except ValueError:
