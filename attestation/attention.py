@@ -3,8 +3,8 @@
 It runs on every start page, so it stays cheap, in a fixed number of queries whatever the staff size:
 - directors: sessions of their centres awaiting their approval (1 query), linked to the centre's dashboard;
 - HR officers: over the staff of their own centres, employees eligible now who are not candidates of an open
-  session and employees not meeting their post (their centres, 1 query, eligibility, 7 queries, shared with the
-  calendar's items on the start page, + candidates of open sessions, 1),
+  session and employees not meeting their post (eligibility, 7 queries, shared with the calendar's items on the
+  start page, + candidates of open sessions, 1),
   linked to the eligibility page filtered accordingly;
 - committee analysts and superusers: sessions awaiting directors' approval nationally (1 count query), linked to
   the area report ordered by the share not meeting. The engine is never run over the whole nation here.
@@ -23,7 +23,7 @@ from attestation.models import Candidate, Session
 from attestation.reports import OPEN_STATES
 from attestation.selectors import eligibility_of_centres
 from config.dates import today
-from staffing.access import changeable_centres
+from staffing.access import linked_centre_ids
 
 
 def _url(name: str, *args, query: dict | None = None) -> str:
@@ -49,7 +49,7 @@ def _director_items(user) -> list[dict]:
 
 
 def _hr_items(user) -> list[dict]:
-    centre_ids = list(changeable_centres(user).values_list("pk", flat=True))
+    centre_ids = sorted(linked_centre_ids(user))  # an HR officer's own centres, read with the roles
     # The same question as the calendar's `eligible` items on the start page: answered once (home.sections).
     rows = eligibility_of_centres(centre_ids, today())
     if not rows:

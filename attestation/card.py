@@ -19,9 +19,7 @@ def _context(employee, day: date) -> dict:
         context.update(
             verdict=verdict,
             verdict_reasons=verdict_texts(verdict, on=day, position_titles=titles, field_names=fields),
-            verdict_next_label=category_label(
-                verdict.next_category, employee.position.code if employee.position_id else None
-            ),
+            verdict_next_label=category_label(verdict.next_category),
             # from the periods and child-care leaves the card has fetched, and the candidacies above
             schedule=employee_schedule(employee, candidacies, day),
         )

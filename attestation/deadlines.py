@@ -35,15 +35,13 @@ def eligible_deadlines(centre_ids, as_of: date, horizon: date, calendar: Working
         employee, verdict = row.employee, row.verdict
         if employee.pk in proposed or verdict.eligible_from > horizon:
             continue
-        position = employee.position.code if employee.position_id else None
         found.append(
             deadline_of(
                 "eligible",
                 verdict.eligible_from,
                 employee,
-                lambda code=verdict.next_category, position=position: capfirst(
-                    _("Qualifies for the %(category)s: propose for attestation.")
-                    % {"category": category_label(code, position)}
+                lambda code=verdict.next_category: capfirst(
+                    _("Qualifies for the %(category)s: propose for attestation.") % {"category": category_label(code)}
                 ),
             )
         )

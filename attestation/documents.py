@@ -88,15 +88,14 @@ def _decision_text(candidate: Candidate, next_label: str) -> str:
 
 def _row(candidate: Candidate, language: str) -> Row:
     employee, position = candidate.employee, candidate.position
-    code = position.code if position else None
-    next_label = category_label(candidate.next_category, code) if candidate.next_category else "—"
+    next_label = category_label(candidate.next_category) if candidate.next_category else "—"
     return Row(
         candidate=candidate,
         full_name=employee.full_name,
         personnel_number=employee.personnel_number,
         position=position_title(position, language),
         level=label(LEVEL_CHOICES, candidate.qualification_level) if candidate.qualification_level else "—",
-        category=category_label(candidate.category, code) if candidate.category else "—",
+        category=category_label(candidate.category) if candidate.category else "—",
         next_category=next_label,
         meets_requirements=_("meets the requirements of the post")
         if candidate.meets_requirements

@@ -18,7 +18,7 @@ def _date(day: date | None) -> str:
     return day.strftime("%d.%m.%Y") if day else ""
 
 
-def category_label(code: str | None, position: str | None = None) -> str:
+def category_label(code: str | None) -> str:
     """One wording per category on every page and in every reason ("екінші санат", also for item 21's "II санатты
     психолог"), so a table never mixes two names of one category."""
     return label(CATEGORY_CHOICES, code) if code else _("no category")
@@ -29,7 +29,7 @@ def post_label(params: dict, position_titles: dict[str, str]) -> str:
     if params.get("level"):
         parts.append(label(LEVEL_CHOICES, params["level"]))
     if params.get("category"):
-        parts.append(category_label(params["category"], params.get("position")))
+        parts.append(category_label(params["category"]))
     return ", ".join(parts)
 
 
@@ -46,7 +46,7 @@ def _experience_need(params: dict, position_titles: dict[str, str]) -> str:
         params["required_years"],
         sectors=params["sectors"],
         positions_text=positions,
-        category_text=category_label(params.get("experience_category"), params.get("position")),
+        category_text=category_label(params.get("experience_category")),
     )
 
 
@@ -105,7 +105,7 @@ def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], fi
         }
     elif reason.code == "category_not_in_ladder":
         sentence = _("there is no %(category)s for %(post)s: the recorded category is outside the ladder") % {
-            "category": category_label(params.get("category"), params.get("position")),
+            "category": category_label(params.get("category")),
             "post": position_titles.get(params.get("position"), params.get("position") or "—"),
         }
     elif reason.code == "no_requirement":
@@ -125,7 +125,7 @@ def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], fi
         }[(reason.ok, reason.code)]
         sentence = text % {
             "education": _education(params, field_names),
-            "next": category_label(params.get("category"), params.get("position")),
+            "next": category_label(params.get("category")),
         }
     elif reason.code == "experience":
         sentence = _("%(need)s required: %(outcome)s") % {
@@ -134,7 +134,7 @@ def reason_text(reason: Reason, *, on: date, position_titles: dict[str, str], fi
         }
     else:  # next_experience
         sentence = _("for the %(next)s, %(need)s required: %(outcome)s") % {
-            "next": category_label(params.get("next_category"), params.get("position")),
+            "next": category_label(params.get("next_category")),
             "need": _experience_need(params, position_titles),
             "outcome": _experience_outcome(params, on),
         }

@@ -197,7 +197,7 @@ def staff_table(rows: list[EligibilityRow]) -> list[dict]:
                 "qualification_level": key[1],
                 "level": label(LEVEL_CHOICES, key[1]) if key[1] else "—",
                 "category": key[2],
-                "category_label": category_label(key[2], position.code if position else None)
+                "category_label": category_label(key[2])
                 if key[2]
                 else _category_name(NOT_RECORDED if ladders[key[0]] else NO_LADDER),
                 "chart_category": key[2] or (NOT_RECORDED if ladders[key[0]] else NO_LADDER),
@@ -300,12 +300,11 @@ def centre_dashboard(centre: Centre, day: date) -> CentreDashboard:
     }
 
     def report_row(row: EligibilityRow) -> ReportRow:
-        position = row.employee.position.code if row.employee.position_id else None
         return ReportRow(
             employee=row.employee,
             verdict=row.verdict,
-            category_label=category_label(row.employee.category, position) if row.employee.category else "—",
-            next_label=category_label(row.verdict.next_category, position) if row.verdict.next_category else "",
+            category_label=category_label(row.employee.category) if row.employee.category else "—",
+            next_label=category_label(row.verdict.next_category) if row.verdict.next_category else "",
             reasons=verdict_texts(row.verdict, on=day, position_titles=titles, field_names=fields),
         )
 

@@ -26,7 +26,7 @@ from attestation.access import directed_centres, separation_blocks
 from attestation.models import OPEN_STATES, Candidate, CommissionMember, Session, Transition
 from attestation.reasons import catalogue_names, verdict_texts
 from attestation.rules.schedule import AFTER_LEAVE, ON_LEAVE
-from attestation.selectors import attestation_schedule, catalogue_lookups, eligibility
+from attestation.selectors import catalogue_lookups, eligibility, eligibility_schedule
 from config.dates import today
 from personnel.services import order_category_assignments
 from staffing.access import changeable_centres
@@ -211,7 +211,7 @@ def session_propose_candidates(*, session: Session, user) -> Proposal:
         for row in eligibility(Employee.objects.filter(centre=session.centre), session.date)
         if row.employee.pk not in here
     ]
-    plans = attestation_schedule([row.employee.pk for row in rows], session.date)
+    plans = eligibility_schedule(rows, session.date)
     wanted = []
     for row in rows:
         plan = plans[row.employee.pk]

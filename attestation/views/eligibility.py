@@ -89,11 +89,8 @@ def eligibility_list(request):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     titles, fields = catalogue_names(catalogue)
     for row in page:
-        position = row.employee.position.code if row.employee.position_id else None
         row.employee.reason_texts = verdict_texts(row.verdict, on=day, position_titles=titles, field_names=fields)
-        row.employee.next_label = (
-            category_label(row.verdict.next_category, position) if row.verdict.next_category else ""
-        )
+        row.employee.next_label = category_label(row.verdict.next_category) if row.verdict.next_category else ""
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -140,9 +137,9 @@ def eligibility_export(request):
                     employee.full_name,
                     titles.get(position, ""),
                     label(LEVEL_CHOICES, employee.qualification_level) if employee.qualification_level else "",
-                    category_label(employee.category or None, position) if employee.category else "",
+                    category_label(employee.category or None) if employee.category else "",
                     _("yes") if verdict.meets_requirements else _("no"),
-                    category_label(verdict.next_category, position) if verdict.next_category else "",
+                    category_label(verdict.next_category) if verdict.next_category else "",
                     _("yes") if verdict.eligible else _("no"),
                     verdict.eligible_from,
                     "\n".join(verdict_texts(verdict, on=day, position_titles=titles, field_names=fields)),

@@ -18,6 +18,7 @@ from accounts.roles import roles_of
 from attestation.models import Candidate, Session
 from attestation.reports import area_report, centre_dashboard
 from positions.models import Position
+from staffing.access import linked_centre_ids
 from tests.attestation.test_eligibility import social_worker
 from tests.factories import CentreFactory, EmployeeFactory, UserFactory, WorkPeriodFactory
 
@@ -341,9 +342,9 @@ def test_the_start_page_shows_an_hr_officer_whom_to_propose(
 
     monkeypatch.setattr(attestation.attention, "today", lambda: DAY)
     session(centre, hr_officer, Session.State.CANDIDATES_FIXED, candidates=[(staff["004"], "", "")])
-    roles_of(hr_officer)
-    # the officer's centres (1), eligibility over them (7), candidates of open sessions (1)
-    with django_assert_num_queries(9):
+    roles_of(hr_officer), linked_centre_ids(hr_officer)  # read once per request, with the session
+    # eligibility over the officer's centres (7), candidates of open sessions (1)
+    with django_assert_num_queries(8):
         items = attestation.attention.attention_items(hr_officer)
     eligibility_url = reverse("attestation:eligibility")
     assert [(item["url"], item["count"]) for item in items] == [
