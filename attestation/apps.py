@@ -18,11 +18,10 @@ class AttestationConfig(AppConfig):
 
         work_periods_replacing.connect(release_replaced_periods, dispatch_uid="attestation-release-periods")
 
-        from attestation.deadlines import eligible_deadlines, schedule_deadlines
+        from attestation.deadlines import attestation_deadlines
         from personnel.deadlines import register_source
 
-        register_source(eligible_deadlines)
-        register_source(schedule_deadlines)
+        register_source(attestation_deadlines)
 
         from attestation.card import PERSONAL_CARD_PART
         from personnel.documents import register_personal_card_part

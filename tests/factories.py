@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 import factory
 from django.contrib.auth.models import Group, User
@@ -42,12 +43,16 @@ class CentreFactory(factory.django.DjangoModelFactory):
     region = factory.LazyFunction(lambda: Region.objects.get(code="astana"))
 
 
+@functools.cache
+def _valid_iins(birth_date: datetime.date, sex: str) -> list[str]:
+    return [iin for serial in range(10000) if (iin := make_iin(birth_date, sex, serial))]
+
+
 def _iin(employee_number: int, birth_date: datetime.date, sex: str) -> str:
-    for serial in range(employee_number % 9000, 10000):
-        iin = make_iin(birth_date, sex, serial)
-        if iin:
-            return iin
-    raise AssertionError("no IIN")
+    # The n-th valid IIN, not the first valid one from serial n: that gave two employees in a row one IIN whenever
+    # serial n had no valid check digit.
+    iins = _valid_iins(birth_date, sex)
+    return iins[employee_number % len(iins)]
 
 
 class EmployeeFactory(factory.django.DjangoModelFactory):

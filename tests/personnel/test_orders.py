@@ -263,4 +263,4 @@ def test_the_register_and_the_calendar_run_a_fixed_number_of_queries(
 
 
 # the calendar: its sources (calendar table, contracts, amendments; the engine and the attestation schedule)
-QUERIES = {"personnel:order_list": 7, "personnel:calendar": 15}
+QUERIES = {"personnel:order_list": 7, "personnel:calendar": 14}
