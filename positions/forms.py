@@ -29,8 +29,6 @@ class StructuredAlternativesField(forms.Field):
     The cleaned value is the JSON the model stores, checked against the one schema (positions.schema) with the
     codes of the catalogue; problems are worded after the controls, in the active language."""
 
-    widget = AlternativesEditor
-
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", AlternativesEditor(catalogue=editor_catalogue))
         super().__init__(**kwargs)

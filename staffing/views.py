@@ -374,7 +374,8 @@ def _preview(request) -> ImportPreview:
     )
     if preview is None:
         raise Http404
-    get_visible_or_404(changeable_centres(request.user), pk=preview.centre_id)
+    if not may_change_centre(request.user, preview.centre_id):
+        raise Http404
     return preview
 
 

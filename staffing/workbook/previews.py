@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from staffing.models import Centre, ImportPreview
+from staffing.models import ImportPreview
 from staffing.workbook.layout import DATE_COLUMNS
 from staffing.workbook.reading import ImportPlan
 from staffing.workbook.writing import workbook_import
@@ -77,9 +77,9 @@ def preview_confirm(*, preview: ImportPreview, user=None) -> ImportPlan:
     if not claimed:
         current = ImportPreview.objects.filter(pk=preview.pk).values_list("imported_at", flat=True).first()
         raise PreviewGone("imported" if current else "expired")
-    rows = ImportPreview.objects.filter(pk=preview.pk).values_list("rows", flat=True).get()
+    rows = preview.rows  # written once, at the upload
     plan = ImportPlan(
-        centre=Centre.objects.get(pk=preview.centre_id),
+        centre=preview.centre,
         created=rows["created"],
         updated=rows["updated"],
         education_rows=len(rows["education"]),
