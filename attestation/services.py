@@ -318,7 +318,7 @@ def candidate_record_decision(
     _require_state(session, State.CANDIDATES_FIXED)
     check_votes(session, decision, votes_for, votes_against, votes_abstained)
     return _decide(
-        candidate,
+        Candidate.objects.select_for_update().select_related("employee").get(pk=candidate.pk),
         user=user,
         expected_version=expected_version,
         decision=decision,
@@ -340,8 +340,8 @@ def _decide(
     override_reason: str,
     documents: dict | None,
 ) -> Candidate:
-    """One candidate's decision, the session locked and its votes checked by the caller."""
-    candidate = Candidate.objects.select_for_update().select_related("employee").get(pk=candidate.pk)
+    """One candidate's decision, the session locked, the candidate read locked and the votes checked by the
+    caller."""
     if candidate.removed:
         raise ValidationError(_("This candidate was removed."), code="removed")
     if decision == Candidate.Decision.ASSIGN_NEXT:
@@ -400,7 +400,9 @@ def candidates_record_decision(
     if not versions:
         raise ValidationError(_("Choose at least one candidate."), code="empty")
     check_votes(session, decision, votes_for, votes_against, votes_abstained)
-    candidates = list(session.candidates.filter(pk__in=versions).select_related("employee").order_by("pk"))
+    candidates = list(
+        session.candidates.select_for_update().filter(pk__in=versions).select_related("employee").order_by("pk")
+    )
     if len(candidates) != len(versions):
         raise ValidationError(_("Only candidates of this session can be chosen."), code="foreign")
     if decision == Candidate.Decision.ASSIGN_NEXT:
