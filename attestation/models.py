@@ -202,6 +202,8 @@ OPEN_STATES = (
     Session.State.COMMISSION_HELD,
     Session.State.APPROVED,
 )
+# Decided: the director approved the decisions (the order may follow).
+DECIDED_STATES = (Session.State.APPROVED, Session.State.ORDER_ISSUED)
 
 
 class CommissionMember(models.Model):
@@ -310,3 +312,7 @@ class Candidate(models.Model):
 
     def __str__(self):
         return str(self.employee)
+
+
+# The decisions that count as the employee's last attestation (the schedule of periodic attestation).
+ATTESTING_DECISIONS = (Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM)

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from attestation.models import OPEN_STATES, Candidate, Session
+from attestation.models import ATTESTING_DECISIONS, DECIDED_STATES, OPEN_STATES, Candidate, Session
 from attestation.reasons import catalogue_names, category_label, verdict_texts
 from attestation.rules import Verdict
 from attestation.selectors import EligibilityRow, catalogue_lookups, eligibility, eligibility_schedule
@@ -32,8 +32,6 @@ from staffing.models import Centre, Employee, Region
 
 WINDOW_DAYS = 90  # "eligible in the next 90 days"
 OUTCOME_DAYS = 365  # "recent outcomes": sessions dated within the last 365 days
-
-DECIDED_STATES = (Session.State.APPROVED, Session.State.ORDER_ISSUED)
 
 
 def eligible_soon(verdict: Verdict, day: date) -> bool:
@@ -273,7 +271,7 @@ def _dashboard_candidates(centre: Centre, employee_ids: list[int], day: date) ->
                 employee_id__in=employee_ids,
                 session__state__in=DECIDED_STATES,
                 session__date__lte=day,
-                decision__in=[Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM],
+                decision__in=ATTESTING_DECISIONS,
             ),
             removed=False,
         )

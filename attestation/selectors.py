@@ -15,7 +15,7 @@ from functools import cached_property
 
 from django.db.models import F, IntegerField, Max, QuerySet, Value
 
-from attestation.models import AttestationPolicy, Candidate, Session
+from attestation.models import ATTESTING_DECISIONS, DECIDED_STATES, AttestationPolicy, Candidate
 from attestation.rules import Education as EducationFact
 from attestation.rules import (
     EmployeeFacts,
@@ -551,9 +551,9 @@ def last_attested(candidacies, as_of: date) -> dict[int, date]:
         session = candidacy.session
         if (
             not candidacy.removed
-            and session.state in (Session.State.APPROVED, Session.State.ORDER_ISSUED)
+            and session.state in DECIDED_STATES
             and session.date <= as_of
-            and candidacy.decision in (Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM)
+            and candidacy.decision in ATTESTING_DECISIONS
         ):
             employee_id = candidacy.employee_id
             last[employee_id] = max(last.get(employee_id, session.date), session.date)
@@ -565,9 +565,9 @@ def _last_attested(ids: list[int], as_of: date) -> dict[int, date]:
         Candidate.objects.filter(
             employee_id__in=ids,
             removed=False,
-            session__state__in=[Session.State.APPROVED, Session.State.ORDER_ISSUED],
+            session__state__in=DECIDED_STATES,
             session__date__lte=as_of,
-            decision__in=[Candidate.Decision.ASSIGN_NEXT, Candidate.Decision.CONFIRM],
+            decision__in=ATTESTING_DECISIONS,
         )
         .values("employee")
         .annotate(last=Max("session__date"))
