@@ -2,8 +2,7 @@
 
 - delete confirmations say how many records a deletion touches, never which: a catalogue editor deleting an
   education field must not read the diplomas (or names) of the employees that refer to it;
-- a search uses its first few distinct words: each word is one more condition, and SQLite refuses a query deeper
-  than a thousand of them (a 500 instead of an answer).
+- a search uses its first few distinct words (config.inputs.search_words).
 """
 
 from collections import Counter
@@ -11,7 +10,7 @@ from collections import Counter
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
 
-MAX_SEARCH_WORDS = 10
+from config.inputs import search_words
 
 
 class LimitedAdminMixin:
@@ -26,5 +25,4 @@ class LimitedAdminMixin:
         return chosen, model_count, perms_needed, protected
 
     def get_search_results(self, request, queryset, search_term):
-        words = list(dict.fromkeys(search_term.split()))[:MAX_SEARCH_WORDS]
-        return super().get_search_results(request, queryset, " ".join(words))
+        return super().get_search_results(request, queryset, " ".join(search_words(search_term)))

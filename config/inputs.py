@@ -9,6 +9,8 @@
   plain text in every export (docs/security.md).
 - Dates between 01.01.1900 and 31.12.2199 (config.dates), whole numbers within the database's integer range:
   anything else is a form error, never a 500 from date arithmetic or the database.
+- A search uses its first few distinct words (search_words): each word is one more condition, and SQLite refuses a
+  query deeper than a thousand of them (a 500 instead of an answer).
 """
 
 import re
@@ -114,3 +116,11 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+MAX_SEARCH_WORDS = 10
+
+
+def search_words(text: str) -> list[str]:
+    """The first MAX_SEARCH_WORDS distinct words of a search, in the order typed."""
+    return list(dict.fromkeys(text.split()))[:MAX_SEARCH_WORDS]

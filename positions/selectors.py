@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from config.inputs import search_words
 from positions.models import Clause, ClauseVersion, Item, Position, Reading, Requirement
 from positions.vocabulary import CATEGORY_CODES
 
@@ -170,13 +171,9 @@ class SearchHit:
     text: str
 
 
-MAX_SEARCH_WORDS = 10
-
-
 def clause_search(query: str, day: date, *, limit: int = 200) -> list[SearchHit]:
     """Clauses in force on `day` whose wording contains `query`, ignoring case (Kazakh letters included)."""
-    # The first few distinct words: each is one more condition, and SQLite refuses a query deeper than a thousand.
-    words = list(dict.fromkeys(query.lower().split()))[:MAX_SEARCH_WORDS]
+    words = search_words(query.lower())  # the first few (config.inputs)
     if not words:
         return []
     versions = ClauseVersion.objects.in_force_on(day).select_related("clause__item__position", "clause__title_of")

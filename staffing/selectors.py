@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from config.dates import today
+from config.inputs import search_words as first_search_words
 from positions.labels import SECTOR_CHOICES
 from positions.vocabulary import CATEGORY_CODES
 from staffing.access import full_iin_centres, full_iin_expression, may_change_expression, visible_employees
@@ -16,14 +17,11 @@ from staffing.experience import Duration, Span, experience
 from staffing.models import Education, Employee, WorkPeriod
 from staffing.names import search_fold
 
-# A search uses its first few distinct words: each word is one more condition, and SQLite refuses a query deeper
-# than a thousand of them (a 500 instead of an answer).
-MAX_SEARCH_WORDS = 10
-
 
 def search_words(query: str) -> list[str]:
-    """The words searched, folded like Employee.search_text (Latin i read as Kazakh і, staffing/names.py)."""
-    return list(dict.fromkeys(search_fold(query).split()))[:MAX_SEARCH_WORDS]
+    """The words searched (config.inputs.search_words), folded like Employee.search_text (Latin i read as Kazakh і,
+    staffing/names.py)."""
+    return first_search_words(search_fold(query))
 
 
 # Names sort in the order of the Kazakh alphabet (Employee.name_key, indexed).

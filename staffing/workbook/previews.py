@@ -77,7 +77,8 @@ def preview_confirm(*, preview: ImportPreview, user=None) -> ImportPlan:
     if not claimed:
         current = ImportPreview.objects.filter(pk=preview.pk).values_list("imported_at", flat=True).first()
         raise PreviewGone("imported" if current else "expired")
-    rows = preview.rows  # written once, at the upload
+    # As stored (JSON: dates as text), not as the instance may hold them after the upload in the same process.
+    rows = ImportPreview.objects.filter(pk=preview.pk).values_list("rows", flat=True).get()
     plan = ImportPlan(
         centre=preview.centre,
         created=rows["created"],
